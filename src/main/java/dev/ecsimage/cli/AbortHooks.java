@@ -1,0 +1,30 @@
+package dev.ecsimage.cli;
+
+/**
+ * Where a long wait registers what must happen if the process is interrupted (Ctrl-C, SIGTERM):
+ * the JVM's shutdown hooks in real runs, a recorder in tests.
+ */
+public interface AbortHooks {
+    AbortHooks JVM = new AbortHooks() {
+        @Override
+        public Object register(Runnable onAbort) {
+            Thread hook = new Thread(onAbort, "ecs-image-abort");
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        }
+
+        @Override
+        public void unregister(Object handle) {
+            try {
+                Runtime.getRuntime().removeShutdownHook((Thread) handle);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running: let it finish its work
+            }
+        }
+    };
+
+    /** @return a handle for {@link #unregister} */
+    Object register(Runnable onAbort);
+
+    void unregister(Object handle);
+}

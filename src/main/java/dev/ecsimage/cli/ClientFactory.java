@@ -1,0 +1,55 @@
+package dev.ecsimage.cli;
+
+import dev.ecsimage.api.EcsClient;
+import dev.ecsimage.auth.ConfigException;
+import dev.ecsimage.auth.CredentialChain;
+import dev.ecsimage.auth.CredentialsProvider;
+import dev.ecsimage.transport.Endpoints;
+import dev.ecsimage.transport.HttpTransport;
+import dev.ecsimage.transport.RetryPolicy;
+import dev.ecsimage.transport.Transport;
+import java.net.URI;
+import java.util.function.Consumer;
+
+/** Builds the one EcsClient of a run from the global options and the process's context. */
+final class ClientFactory {
+    private ClientFactory() {}
+
+    static EcsClient create(EcsImageCommand root) {
+        Context context = root.context;
+        Consumer<String> verbose = root.verbose ? line -> context.err().println("debug: " + line) : null;
+        CredentialsProvider credentials = new CredentialChain(context.env(), context.home()).resolve(root.profile);
+        HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
+                root.signatureVersion, "ecs-image/" + VersionProvider.version());
+        Transport transport = new HttpTransport(endpoints(root), credentials, settings, context.env(),
+                context.clock(), HttpTransport.randomNonces());
+        return new EcsClient(transport, RetryPolicy.standard(root.maxAttempts), context.sleeper(), verbose);
+    }
+
+    static Endpoints endpoints(EcsImageCommand root) {
+        String url = root.endpoint != null ? root.endpoint : root.context.env().get("ECS_IMAGE_ENDPOINT");
+        if (url == null || url.isBlank()) {
+            return Endpoints.of(root.endpointNetwork());
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("endpoint '" + url + "' is not a URL: " + e.getMessage());
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new ConfigException("endpoint '" + url + "' must be an http:// or https:// URL with a host");
+        }
+        return Endpoints.fixed(uri);
+    }
+
+    /** --region, else the environment or the profile's region_id; none is a configuration error. */
+    static String region(EcsImageCommand root) {
+        if (root.region != null) {
+            return root.region;
+        }
+        return new CredentialChain(root.context.env(), root.context.home()).defaultRegion(root.profile)
+                .orElseThrow(() -> new ConfigException("no region: use --region, or set ALIBABA_CLOUD_REGION_ID "
+                        + "or a profile's region_id"));
+    }
+}

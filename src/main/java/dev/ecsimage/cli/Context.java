@@ -1,0 +1,37 @@
+package dev.ecsimage.cli;
+
+import dev.ecsimage.transport.Sleeper;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What a run of ecs-image takes from its process: environment, home folder, clock, sleeper,
+ * standard streams, whether stderr is a terminal, and how to make ids. Tests build one with
+ * fakes; {@link #system()} is the real process.
+ *
+ * @param stderrIsTerminal told by the launcher ({@code -Decs-image.stderr.tty=true}): Java cannot see it
+ * @param abortHooks       registers what to do on Ctrl-C / SIGTERM; tests pass their own
+ */
+public record Context(Map<String, String> env, Path home, Clock clock, Sleeper sleeper,
+                      PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
+                      Supplier<String> ids, AbortHooks abortHooks) {
+
+    public static Context system() {
+        return new Context(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                Boolean.getBoolean("ecs-image.stderr.tty"),
+                () -> UUID.randomUUID().toString(),
+                AbortHooks.JVM);
+    }
+
+    public Context withEnv(Map<String, String> newEnv) {
+        return new Context(newEnv, home, clock, sleeper, out, err, stderrIsTerminal, ids, abortHooks);
+    }
+}

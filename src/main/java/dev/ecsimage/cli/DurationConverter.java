@@ -1,0 +1,61 @@
+package dev.ecsimage.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Durations as people type them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}. A bare number is refused. */
+public final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|h|m|s))+");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
+
+    @Override
+    public Duration convert(String value) {
+        return parse(value);
+    }
+
+    public static Duration parse(String value) {
+        String v = value.trim();
+        if (!WHOLE.matcher(v).matches()) {
+            throw new TypeConversionException("'" + value
+                    + "' is not a duration: use a number with a unit, ms, s, m or h (e.g. 500ms, 30s, 2m, 1h30m)");
+        }
+        Duration total = Duration.ZERO;
+        Matcher m = PART.matcher(v);
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            });
+        }
+        return total;
+    }
+
+    /** The short form used in messages: {@code 2m10s}, {@code 800ms}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        long s = Math.round(ms / 1000.0);
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        long sec = s % 60;
+        StringBuilder out = new StringBuilder();
+        if (h > 0) {
+            out.append(h).append('h');
+        }
+        if (m > 0) {
+            out.append(m).append('m');
+        }
+        if (sec > 0 || out.length() == 0) {
+            out.append(sec).append('s');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.ecsimage.cli;
+
+import dev.ecsimage.transport.Endpoints;
+import dev.ecsimage.transport.RetryPolicy;
+import dev.ecsimage.transport.SignatureVersion;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ecs-image} command: global options (valid before or after the subcommand) and the
+ * wiring every subcommand shares: exit-status table, error handling, output streams.
+ */
+@Command(name = "ecs-image",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
+        subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class},
+        exitCodeListHeading = "%nExit statuses:%n",
+        footer = {"", "Run 'ecs-image COMMAND --help' for a command's options."})
+public final class EcsImageCommand implements Runnable {
+    public enum Output { text, json }
+
+    public enum Progress { auto, bar, plain, none }
+
+    public enum Network { PUBLIC, VPC;
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-r", "--region"}, scope = ScopeType.INHERIT, paramLabel = "REGION",
+            description = "Region of the image named by --image-id: the source for copy, the destination "
+                    + "(where the copy lives) for status and cancel. Default: ALIBABA_CLOUD_REGION_ID, "
+                    + "ALICLOUD_REGION, then the profile's region_id.")
+    String region;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Credentials profile from ~/.aliyun/config.json or ~/.alibabacloud/credentials.")
+    String profile;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Send every call to this URL instead of the region's endpoint "
+                    + "(default: ECS_IMAGE_ENDPOINT if set).")
+    String endpoint;
+
+    @Option(names = "--network", scope = ScopeType.INHERIT, paramLabel = "public|vpc",
+            converter = NetworkConverter.class,
+            description = "public (ecs.REGION.aliyuncs.com, default) or vpc (ecs-vpc.REGION.aliyuncs.com).")
+    Network network = Network.PUBLIC;
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "text|json",
+            description = "Result format on stdout: text (default) or json (one document at the end).")
+    Output output = Output.text;
+
+    @Option(names = "--progress", scope = ScopeType.INHERIT, paramLabel = "auto|bar|plain|none",
+            description = "Progress on stderr: auto (bars on a terminal, plain lines otherwise; default), "
+                    + "bar, plain or none.")
+    Progress progress = Progress.auto;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress and no hints; text output is only the image ids, one per line.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log every API attempt on stderr (secrets redacted); stack traces on internal errors.")
+    boolean verbose;
+
+    @Option(names = "--connect-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            converter = DurationConverter.class, description = "TCP connect timeout (default: 10s).")
+    Duration connectTimeout = Duration.ofSeconds(10);
+
+    @Option(names = "--read-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            converter = DurationConverter.class, description = "Time to wait for an answer (default: 30s).")
+    Duration readTimeout = Duration.ofSeconds(30);
+
+    @Option(names = "--max-attempts", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Attempts per API call, retries of throttling, 5xx and network failures "
+                    + "included (default: 5).")
+    int maxAttempts = RetryPolicy.DEFAULT_MAX_ATTEMPTS;
+
+    @Option(names = "--signature-version", scope = ScopeType.INHERIT, paramLabel = "v3|v1",
+            description = "v3 (ACS3-HMAC-SHA256, default) or v1 (HMAC-SHA1).")
+    SignatureVersion signatureVersion = SignatureVersion.v3;
+
+    public EcsImageCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: copy, status or cancel");
+    }
+
+    Endpoints.Network endpointNetwork() {
+        return network == Network.VPC ? Endpoints.Network.VPC : Endpoints.Network.PUBLIC;
+    }
+
+    /** Accepts public/vpc in any case, and names the choices when the value is wrong. */
+    static final class NetworkConverter implements CommandLine.ITypeConverter<Network> {
+        @Override
+        public Network convert(String value) {
+            for (Network n : Network.values()) {
+                if (n.toString().equalsIgnoreCase(value)) {
+                    return n;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected public or vpc, not '" + value + "'");
+        }
+    }
+
+    /** The command line for one run, wired with the exit-status table and the error handlers. */
+    public static CommandLine commandLine(Context context) {
+        CommandLine cmd = new CommandLine(new EcsImageCommand(context), new CommandFactory(context));
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (ExitStatus s : ExitStatus.values()) {
+            exitCodes.put(String.format("%3d", s.code), s.meaning);
+        }
+        applyToAll(cmd, c -> c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit statuses:%n").exitCodeList(exitCodes));
+        cmd.setOut(context.out());
+        cmd.setErr(context.err());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(new ErrorHandler(context));
+        cmd.setParameterExceptionHandler(ErrorHandler::usage);
+        cmd.setExitCodeExceptionMapper(ErrorHandler::exitStatus);
+        return cmd;
+    }
+
+    private static void applyToAll(CommandLine cmd, java.util.function.Consumer<CommandLine> action) {
+        action.accept(cmd);
+        cmd.getSubcommands().values().forEach(sub -> applyToAll(sub, action));
+    }
+
+    public static int run(Context context, String... args) {
+        int status = commandLine(context).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return status;
+    }
+
+    /** Builds subcommands with the run's context where they take one. */
+    private record CommandFactory(Context context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Context.class).newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ecsimage.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.api.EcsException;
+import dev.ecsimage.auth.ConfigException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns what escapes a command into one clean line on stderr and its exit status: service errors
+ * by the error-code table, configuration problems as 3, usage errors as 2, anything else as 1
+ * (a bug). Stack traces only with --verbose.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    private final Context context;
+
+    ErrorHandler(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        EcsImageCommand root = (EcsImageCommand) cmd.getCommandSpec().root().userObject();
+        boolean json = root.output == EcsImageCommand.Output.json;
+        if (ex instanceof EcsException e) {
+            if (json) {
+                printJson(ErrorReport.json(e));
+            } else {
+                ErrorReport.print(context, root, null, e);
+            }
+            return ExitStatus.of(e.kind()).code;
+        }
+        if (ex instanceof ConfigException) {
+            if (json) {
+                printJson(ErrorReport.json("ConfigurationError", ex.getMessage(), ExitStatus.CONFIG));
+            } else {
+                context.err().println("ecs-image: " + ex.getMessage());
+            }
+            return ExitStatus.CONFIG.code;
+        }
+        if (ex instanceof InterruptedException) {
+            return ExitStatus.INTERRUPTED.code;
+        }
+        context.err().println("ecs-image: internal error: " + ex
+                + (root.verbose ? "" : " (run with --verbose for the stack trace, and please report it)"));
+        if (root.verbose) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            context.err().print(trace);
+        }
+        return ExitStatus.INTERNAL.code;
+    }
+
+    private void printJson(ObjectNode error) {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.set("error", error);
+        context.err().println(doc.toString());
+    }
+
+    /** A usage error: the message (which names the option), where to look, status 2. */
+    static int usage(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("ecs-image: " + ex.getMessage());
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitStatus.USAGE.code;
+    }
+
+    static int exitStatus(Throwable t) {
+        return t instanceof ParameterException ? ExitStatus.USAGE.code : ExitStatus.INTERNAL.code;
+    }
+}

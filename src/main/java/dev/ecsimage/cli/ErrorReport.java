@@ -1,0 +1,87 @@
+package dev.ecsimage.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.api.EcsException;
+import java.util.Map;
+
+/**
+ * How one error is shown: the line {@code ecs-image: Code: Message (HTTP 403, RequestId X)},
+ * a hint where one helps, the Recommend URL with --verbose; or its JSON object for {@code -o json}.
+ */
+final class ErrorReport {
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("InvalidTimeStamp.Expired",
+                    "this computer's clock is off by more than 15 minutes: set it right (e.g. with NTP) and retry"),
+            Map.entry("InvalidImageName.Duplicated",
+                    "the destination already has an image of that name: --if-exists reuse waits for it, or choose another --name"),
+            Map.entry("SignatureDoesNotMatch",
+                    "check the AccessKey secret; --verbose shows our string to sign next to the service's"),
+            Map.entry("IncompleteSignature",
+                    "check the AccessKey secret; --verbose shows our string to sign next to the service's"),
+            Map.entry("OperationDenied.ImageCopying",
+                    "a copy of this image to that region is still running: follow it with 'ecs-image status --wait'"),
+            Map.entry("IdempotentParameterMismatch",
+                    "this --client-token was used before with other parameters: use a new token"),
+            Map.entry("QuotaExceed.Image",
+                    "the destination region's custom image quota is used up: delete unused images or raise the quota"),
+            Map.entry("IncorrectImageStatus",
+                    "the image is not in a state that allows this (a copy's source must be Available)"),
+            Map.entry("InvalidParameter.EncryptedIllegal", "--kms-key-id needs --encrypted"));
+
+    private static final String RAM_HINT = "the RAM user or role needs the actions ecs:CopyImage, "
+            + "ecs:DescribeImages and ecs:CancelCopyImage on these images";
+
+    private ErrorReport() {}
+
+    static String line(String prefix, EcsException e) {
+        return "ecs-image: " + (prefix == null ? "" : prefix + ": ") + e.describe();
+    }
+
+    static String hint(EcsException e, int maxAttempts) {
+        String code = e.code();
+        if (code.equals("Forbbiden") || code.startsWith("Forbidden")) {
+            return RAM_HINT;
+        }
+        if (e.isTransient()) {
+            return "gave up after " + maxAttempts + " attempts: retry later, or raise --max-attempts";
+        }
+        return HINTS.get(code);
+    }
+
+    /** Prints the error (and hint, unless quiet) to stderr. */
+    static void print(Context context, EcsImageCommand root, String prefix, EcsException e) {
+        context.err().println(line(prefix, e));
+        String hint = hint(e, root.maxAttempts);
+        if (hint != null && !root.quiet) {
+            context.err().println("hint: " + hint);
+        }
+        if (root.verbose && e.recommend() != null) {
+            context.err().println("see: " + e.recommend());
+        }
+    }
+
+    static ObjectNode json(EcsException e) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("code", e.code());
+        o.put("message", e.getMessage());
+        o.put("requestId", e.requestId());
+        if (e.httpStatus() > 0) {
+            o.put("httpStatus", e.httpStatus());
+        } else {
+            o.putNull("httpStatus");
+        }
+        o.put("exitStatus", ExitStatus.of(e.kind()).code);
+        return o;
+    }
+
+    static ObjectNode json(String code, String message, ExitStatus status) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("code", code);
+        o.put("message", message);
+        o.putNull("requestId");
+        o.putNull("httpStatus");
+        o.put("exitStatus", status.code);
+        return o;
+    }
+}
