@@ -21,8 +21,9 @@ final class ClientFactory {
         CredentialsProvider credentials = new CredentialChain(context.env(), context.home()).resolve(root.profile);
         HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
                 root.signatureVersion, "ecs-image/" + VersionProvider.version());
-        Transport transport = new HttpTransport(endpoints(root), credentials, settings, context.env(),
-                context.clock(), HttpTransport.randomNonces());
+        Transport transport = context.transport() != null ? context.transport()
+                : new HttpTransport(endpoints(root), credentials, settings, context.env(), context.clock(),
+                        HttpTransport.randomNonces());
         return new EcsClient(transport, RetryPolicy.standard(root.maxAttempts), context.sleeper(), verbose);
     }
 

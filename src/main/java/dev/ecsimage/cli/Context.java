@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.transport.Sleeper;
+import dev.ecsimage.transport.Transport;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,10 +17,11 @@ import java.util.function.Supplier;
  *
  * @param stderrIsTerminal told by the launcher ({@code -Decs-image.stderr.tty=true}): Java cannot see it
  * @param abortHooks       registers what to do on Ctrl-C / SIGTERM; tests pass their own
+ * @param transport        where API calls go instead of the network (tests), or null for HTTP
  */
 public record Context(Map<String, String> env, Path home, Clock clock, Sleeper sleeper,
                       PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
-                      Supplier<String> ids, AbortHooks abortHooks) {
+                      Supplier<String> ids, AbortHooks abortHooks, Transport transport) {
 
     public static Context system() {
         return new Context(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
@@ -28,10 +30,6 @@ public record Context(Map<String, String> env, Path home, Clock clock, Sleeper s
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 Boolean.getBoolean("ecs-image.stderr.tty"),
                 () -> UUID.randomUUID().toString(),
-                AbortHooks.JVM);
-    }
-
-    public Context withEnv(Map<String, String> newEnv) {
-        return new Context(newEnv, home, clock, sleeper, out, err, stderrIsTerminal, ids, abortHooks);
+                AbortHooks.JVM, null);
     }
 }

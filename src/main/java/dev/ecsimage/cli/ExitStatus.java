@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.api.ErrorKind;
+import dev.ecsimage.watch.TargetResult;
 
 /** Every exit status ecs-image documents; shown in {@code --help} and the README. */
 public enum ExitStatus {
@@ -39,13 +40,15 @@ public enum ExitStatus {
         };
     }
 
-    /** The {@code exitCodeList} lines for picocli's help: {@code "  0:meaning"}. */
-    public static String[] helpList() {
-        ExitStatus[] all = values();
-        String[] lines = new String[all.length];
-        for (int i = 0; i < all.length; i++) {
-            lines[i] = String.format("%3d:%s", all[i].code, all[i].meaning);
-        }
-        return lines;
+    /** How one followed image ended, as a status. */
+    public static ExitStatus of(TargetResult r) {
+        return switch (r.outcome()) {
+            case AVAILABLE -> SUCCESS;
+            case FAILED -> COPY_FAILED;
+            case GONE -> VANISHED;
+            case NOT_FOUND -> NOT_FOUND;
+            case IN_PROGRESS -> IN_PROGRESS;
+            case ERROR -> of(r.error().kind());
+        };
     }
 }

@@ -121,7 +121,7 @@ public final class CopyWatcher {
                     }
                     for (Target t : targets) {
                         if (!done.containsKey(t)) {
-                            finish(done, listener, new TargetResult(t, Outcome.TIMED_OUT, last.get(t), null));
+                            finish(done, listener, new TargetResult(t, Outcome.IN_PROGRESS, last.get(t), null));
                         }
                     }
                     return targets.stream().map(done::get).toList();

@@ -10,8 +10,8 @@ public enum Outcome {
     GONE,
     /** Never listed. */
     NOT_FOUND,
-    /** The deadline came first. */
-    TIMED_OUT,
+    /** Still in progress when the wait ended (deadline), or when looked at once without waiting. */
+    IN_PROGRESS,
     /** A permanent error ended the wait (denied, not found, ...). */
     ERROR
 }

@@ -1,0 +1,30 @@
+package dev.ecsimage.cli;
+
+import dev.ecsimage.api.Image;
+
+/** One line of output about one image: what stdout, progress and JSON show of it. */
+record ImageRow(String region, String imageId, String status, Integer progress, Long remainingSeconds) {
+
+    static ImageRow of(Image image) {
+        return new ImageRow(image.region(), image.imageId(), image.status(), image.progress(), image.remainingSeconds());
+    }
+
+    String progressText() {
+        return progress == null ? "-" : progress + "%";
+    }
+
+    String etaText() {
+        return remainingSeconds == null || remainingSeconds <= 0 ? null
+                : "ETA " + DurationConverter.format(java.time.Duration.ofSeconds(remainingSeconds));
+    }
+
+    /** {@code cn-shanghai  m-uf6...  Available  100%}, region padded to {@code regionWidth}. */
+    String text(int regionWidth) {
+        return pad(region, regionWidth) + "  " + (imageId == null ? "-" : imageId) + "  "
+                + status + "  " + progressText();
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.ecsimage.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.transport.ApiCall;
+import dev.ecsimage.transport.RawResponse;
+import dev.ecsimage.transport.Transport;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scripted ECS for command tests: each image walks through a list of (status, progress) steps,
+ * one step per DescribeImages that lists it; CopyImage creates such an image; answers or network
+ * failures can be queued per action. Every call is recorded.
+ */
+final class ScriptedEcs implements Transport {
+    record Step(String status, Integer progress, Long remain) {}
+
+    static final List<Step> QUICK_COPY = List.of(new Step("Waiting", 0, null), new Step("Creating", 50, 60L),
+            new Step("Available", 100, 0L));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final List<ApiCall> calls = new ArrayList<>();
+    private final Map<String, Map<String, Deque<Step>>> images = new LinkedHashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, Deque<Object>> queued = new HashMap<>();
+    private final Map<String, List<Step>> copyScripts = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+    private int nextId = 1;
+
+    /** An image that exists in {@code region} and walks through {@code steps} (the last one stays). */
+    ScriptedEcs image(String region, String id, String name, Step... steps) {
+        images.computeIfAbsent(region, r -> new LinkedHashMap<>()).put(id, new ArrayDeque<>(Arrays.asList(steps)));
+        if (name != null) {
+            names.put(id, name);
+        }
+        return this;
+    }
+
+    /** What a copy to {@code region} will go through (default {@link #QUICK_COPY}). */
+    ScriptedEcs copyScript(String region, List<Step> steps) {
+        copyScripts.put(region, steps);
+        return this;
+    }
+
+    /** The next call of {@code action} answers this error instead. */
+    ScriptedEcs fail(String action, int status, String code) {
+        return queue(action, new RawResponse(status, "{\"RequestId\":\"req-err\",\"Code\":\"" + code
+                + "\",\"Message\":\"scripted " + code + "\",\"Recommend\":\"https://help.example/" + code + "\"}", "fake", ""));
+    }
+
+    /** The next call of {@code action} gets no answer. */
+    ScriptedEcs drop(String action) {
+        return queue(action, new IOException("Connection reset"));
+    }
+
+    private ScriptedEcs queue(String action, Object outcome) {
+        queued.computeIfAbsent(action, a -> new ArrayDeque<>()).add(outcome);
+        return this;
+    }
+
+    long count(String action) {
+        return calls.stream().filter(c -> c.action().equals(action)).count();
+    }
+
+    boolean exists(String region, String id) {
+        return images.getOrDefault(region, Map.of()).containsKey(id);
+    }
+
+    @Override
+    public synchronized RawResponse send(ApiCall call) throws IOException {
+        calls.add(call);
+        Deque<Object> q = queued.get(call.action());
+        if (q != null && !q.isEmpty()) {
+            Object o = q.poll();
+            if (o instanceof IOException e) {
+                throw e;
+            }
+            return (RawResponse) o;
+        }
+        Map<String, String> p = call.params();
+        ObjectNode answer = JSON.createObjectNode().put("RequestId", "req-" + calls.size());
+        switch (call.action()) {
+            case "CopyImage" -> {
+                String dest = p.get("DestinationRegionId");
+                String id = tokens.get(p.get("ClientToken"));
+                if (id == null) {
+                    id = "m-" + dest.replaceAll("[^a-z]", "").substring(0, 3) + "copy" + nextId++;
+                    tokens.put(p.get("ClientToken"), id);
+                    images.computeIfAbsent(dest, r -> new LinkedHashMap<>())
+                            .put(id, new ArrayDeque<>(copyScripts.getOrDefault(dest, QUICK_COPY)));
+                    if (p.get("DestinationImageName") != null) {
+                        names.put(id, p.get("DestinationImageName"));
+                    }
+                }
+                answer.put("ImageId", id);
+            }
+            case "DescribeImages" -> {
+                ArrayNode list = answer.putObject("Images").putArray("Image");
+                Map<String, Deque<Step>> region = images.getOrDefault(p.get("RegionId"), Map.of());
+                List<String> wanted = p.get("ImageId") == null ? null : List.of(p.get("ImageId").split(","));
+                for (Map.Entry<String, Deque<Step>> e : region.entrySet()) {
+                    String id = e.getKey();
+                    if ((wanted != null && !wanted.contains(id))
+                            || (p.get("ImageName") != null && !p.get("ImageName").equals(names.get(id)))) {
+                        continue;
+                    }
+                    Deque<Step> steps = e.getValue();
+                    Step s = steps.size() > 1 ? steps.poll() : steps.peek();
+                    ObjectNode i = list.addObject().put("ImageId", id).put("ImageName", names.get(id))
+                            .put("Status", s.status()).put("Progress", s.progress() == null ? null : s.progress() + "%");
+                    if (s.remain() != null) {
+                        i.putObject("DiskDeviceMappings").putArray("DiskDeviceMapping").addObject()
+                                .put("Device", "/dev/xvda").put("Size", "40").put("RemainTime", s.remain());
+                    }
+                }
+                answer.put("TotalCount", list.size());
+            }
+            case "CancelCopyImage" -> {
+                if (images.getOrDefault(p.get("RegionId"), Map.of()).remove(p.get("ImageId")) == null) {
+                    return new RawResponse(404, "{\"RequestId\":\"req-nf\",\"Code\":\"InvalidImageId.NotFound\","
+                            + "\"Message\":\"The specified ImageId does not exist.\"}", "fake", "");
+                }
+            }
+            default -> throw new IllegalStateException(call.action());
+        }
+        return new RawResponse(200, answer.toString(), "fake", "");
+    }
+}
