@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ecs-image",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
         subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class},

@@ -63,9 +63,19 @@ final class ScriptedEcs implements Transport {
         return queue(action, new IOException("Connection reset"));
     }
 
+    /** The next call of {@code action} throws this (a bug in the layers below, as far as the CLI knows). */
+    ScriptedEcs explode(String action, RuntimeException e) {
+        return queue(action, e);
+    }
+
     private ScriptedEcs queue(String action, Object outcome) {
         queued.computeIfAbsent(action, a -> new ArrayDeque<>()).add(outcome);
         return this;
+    }
+
+    /** The image goes away, as if cancelled or deleted elsewhere. */
+    synchronized void remove(String region, String id) {
+        images.getOrDefault(region, new LinkedHashMap<>()).remove(id);
     }
 
     long count(String action) {
@@ -83,6 +93,9 @@ final class ScriptedEcs implements Transport {
         if (q != null && !q.isEmpty()) {
             Object o = q.poll();
             if (o instanceof IOException e) {
+                throw e;
+            }
+            if (o instanceof RuntimeException e) {
                 throw e;
             }
             return (RawResponse) o;
@@ -126,7 +139,7 @@ final class ScriptedEcs implements Transport {
                 answer.put("TotalCount", list.size());
             }
             case "CancelCopyImage" -> {
-                if (images.getOrDefault(p.get("RegionId"), Map.of()).remove(p.get("ImageId")) == null) {
+                if (images.getOrDefault(p.get("RegionId"), new LinkedHashMap<>()).remove(p.get("ImageId")) == null) {
                     return new RawResponse(404, "{\"RequestId\":\"req-nf\",\"Code\":\"InvalidImageId.NotFound\","
                             + "\"Message\":\"The specified ImageId does not exist.\"}", "fake", "");
                 }

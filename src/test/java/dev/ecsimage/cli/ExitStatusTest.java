@@ -1,0 +1,147 @@
+package dev.ecsimage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsimage.cli.ScriptedEcs.Step;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every exit status of the table that an in-process run can reach (130 and 143 need a real process: see the e2e tests). */
+class ExitStatusTest {
+    private final CliRun cli = new CliRun();
+
+    private CliRun.Result copy(String... extra) {
+        String[] base = {"copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--progress", "none"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return cli.run(all);
+    }
+
+    @ParameterizedTest(name = "{1} -> {0}")
+    @CsvSource({
+        "4, Forbidden.RAM, 403",
+        "4, Forbbiden, 403",
+        "4, InvalidAccessKeyId.NotFound, 404",
+        "4, InvalidParameter.KMSKeyId.KMSUnauthorized, 403",
+        "5, InvalidImageId.NotFound, 404",
+        "5, InvalidParameter.KMSKeyId.NotFound, 404",
+        "6, RegionNotSupportCopy, 403",
+        "6, OperationDeined.EncryptedSnapshot, 403",
+        "6, InvalidSnapshot.TooOld, 403",
+        "7, OperationDenied.ImageCopying, 403",
+        "7, IdempotentParameterMismatch, 400",
+        "8, QuotaExceed.Image, 403",
+        "8, SizeExceed.Image, 403",
+    })
+    void aCopyImageErrorCodeGivesItsStatus(int status, String code, int http) {
+        cli.ecs.fail("CopyImage", http, code);
+
+        CliRun.Result r = copy();
+
+        assertEquals(status, r.status(), r.err());
+        assertEquals("cn-shanghai  -  Error  -\n", r.out());
+        assertTrue(r.err().startsWith("ecs-image: cn-shanghai: " + code + ": scripted " + code + " (HTTP " + http
+                + ", RequestId req-err)\n"), r.err());
+        assertEquals(1, cli.ecs.count("CopyImage"), "permanent errors are not retried");
+    }
+
+    @Test
+    void forbiddenNamesTheRamActions() {
+        cli.ecs.fail("CopyImage", 403, "Forbidden.RAM");
+
+        CliRun.Result r = copy("--verbose");
+
+        assertEquals("ecs-image: cn-shanghai: Forbidden.RAM: scripted Forbidden.RAM (HTTP 403, RequestId req-err)\n"
+                + "hint: the RAM user or role needs the actions ecs:CopyImage, ecs:DescribeImages and "
+                + "ecs:CancelCopyImage on these images\n"
+                + "see: https://help.example/Forbidden.RAM\n", r.err().replaceAll("(?m)^debug: .*\n", ""));
+    }
+
+    @Test
+    void throttlingUntilTheLastAttemptIs9() {
+        cli.ecs.fail("CopyImage", 400, "Throttling.User").fail("CopyImage", 400, "Throttling.User");
+
+        CliRun.Result r = copy("--max-attempts", "2");
+
+        assertEquals(9, r.status());
+        assertEquals(2, cli.ecs.count("CopyImage"));
+        assertEquals("ecs-image: cn-shanghai: Throttling.User: scripted Throttling.User (HTTP 400, RequestId req-err)\n"
+                + "hint: gave up after 2 attempts: retry later, or raise --max-attempts\n", r.err());
+    }
+
+    @Test
+    void aNetworkFailureUntilTheLastAttemptIs9() {
+        cli.ecs.drop("CopyImage").drop("CopyImage");
+
+        CliRun.Result r = copy("--max-attempts", "2");
+
+        assertEquals(9, r.status());
+        assertEquals("ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: IOException "
+                + "(Connection reset)\nhint: gave up after 2 attempts: retry later, or raise --max-attempts\n", r.err());
+    }
+
+    @Test
+    void aCopyThatVanishesWhileWaitedForIs11() {
+        cli.ecs.copyScript("cn-shanghai", List.of(new Step("Creating", 10, null)));
+        cli.time.onSleep = () -> cli.ecs.remove("cn-shanghai", "m-cnscopy1");
+
+        CliRun.Result r = copy();
+
+        assertEquals(11, r.status());
+        assertEquals("cn-shanghai  m-cnscopy1  Gone  -\n", r.out());
+        assertEquals("ecs-image: cn-shanghai: the copy m-cnscopy1 disappeared while being waited for "
+                + "(cancelled or deleted elsewhere?)\n", r.err());
+    }
+
+    @Test
+    void anUnexpectedExceptionIs1WithOneLineAndTheTraceOnlyWhenVerbose() {
+        cli.ecs.explode("CopyImage", new IllegalStateException("boom"));
+
+        CliRun.Result r = copy();
+
+        assertEquals(1, r.status());
+        assertEquals("ecs-image: internal error: java.lang.IllegalStateException: boom "
+                + "(run with --verbose for the stack trace, and please report it)\n", r.err());
+
+        cli.ecs.explode("CopyImage", new IllegalStateException("boom"));
+        CliRun.Result verbose = copy("-v");
+        assertEquals(1, verbose.status());
+        assertTrue(verbose.err().contains("\tat dev.ecsimage."), verbose.err());
+    }
+
+    @Test
+    void noCredentialsIs3() {
+        cli.env.clear();
+
+        CliRun.Result r = copy();
+
+        assertEquals(3, r.status());
+        assertEquals("", r.out());
+        assertEquals(0, cli.ecs.calls.size());
+        assertTrue(r.err().startsWith("ecs-image: no credentials found"), r.err());
+    }
+
+    @Test
+    void noRegionIs3() {
+        CliRun.Result r = cli.run("status", "-i", "m-a");
+
+        assertEquals(3, r.status());
+        assertEquals("ecs-image: no region: use --region, or set ALIBABA_CLOUD_REGION_ID or a profile's region_id\n",
+                r.err());
+    }
+
+    @Test
+    void theRegionComesFromTheEnvironmentWhenNotGiven() {
+        cli.env.put("ALIBABA_CLOUD_REGION_ID", "cn-shanghai");
+        cli.ecs.image("cn-shanghai", "m-a", null, new Step("Available", 100, null));
+
+        CliRun.Result r = cli.run("status", "-i", "m-a");
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals("cn-shanghai", cli.ecs.calls.get(0).region());
+    }
+}
