@@ -10,12 +10,14 @@ import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.Transport;
 import java.net.URI;
 import java.util.function.Consumer;
+import picocli.CommandLine.ParameterException;
 
 /** Builds the one EcsClient of a run from the global options and the process's context. */
 final class ClientFactory {
     private ClientFactory() {}
 
     static EcsClient create(EcsImageCommand root) {
+        checkNetworkOptions(root);
         Context context = root.context;
         Consumer<String> verbose = root.verbose ? line -> context.err().println("debug: " + line) : null;
         CredentialsProvider credentials = new CredentialChain(context.env(), context.home()).resolve(root.profile);
@@ -25,6 +27,15 @@ final class ClientFactory {
                 : new HttpTransport(endpoints(root), credentials, settings, context.env(), context.clock(),
                         HttpTransport.randomNonces());
         return new EcsClient(transport, RetryPolicy.standard(root.maxAttempts), context.sleeper(), verbose);
+    }
+
+    private static void checkNetworkOptions(EcsImageCommand root) {
+        String problem = root.maxAttempts < 1 ? "--max-attempts must be at least 1"
+                : root.connectTimeout.isZero() ? "--connect-timeout must be longer than 0"
+                : root.readTimeout.isZero() ? "--read-timeout must be longer than 0" : null;
+        if (problem != null) {
+            throw new ParameterException(root.spec.commandLine(), problem);
+        }
     }
 
     static Endpoints endpoints(EcsImageCommand root) {

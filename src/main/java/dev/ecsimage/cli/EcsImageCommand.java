@@ -23,8 +23,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
         subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class},
-        exitCodeListHeading = "%nExit statuses:%n",
-        footer = {"", "Run 'ecs-image COMMAND --help' for a command's options."})
+        exitCodeListHeading = "%nExit statuses:%n")
 public final class EcsImageCommand implements Runnable {
     public enum Output { text, json }
 
