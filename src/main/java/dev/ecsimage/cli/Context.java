@@ -23,8 +23,14 @@ public record Context(Map<String, String> env, Path home, Clock clock, Sleeper s
                       PrintWriter out, PrintWriter err, boolean stderrIsTerminal,
                       Supplier<String> ids, AbortHooks abortHooks, Transport transport) {
 
+    /** {@code ~}: $HOME as shells and the aliyun CLI take it, else the JVM's user.home. */
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
+    }
+
     public static Context system() {
-        return new Context(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+        return new Context(System.getenv(), home(System.getenv()), Clock.systemUTC(),
                 Sleeper.SYSTEM,
                 new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
