@@ -6,6 +6,7 @@ import dev.ecsimage.transport.ApiCall;
 import dev.ecsimage.transport.RawResponse;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.Sleeper;
+import dev.ecsimage.transport.TokenRedaction;
 import dev.ecsimage.transport.Transport;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -110,13 +111,14 @@ public final class EcsClient implements AutoCloseable {
                 } catch (EcsException e) {
                     logAttempt(call, raw.endpoint(), attempt, raw.status(), e.code() + ", RequestId " + e.requestId(), start);
                     if ("SignatureDoesNotMatch".equals(e.code()) || "IncompleteSignature".equals(e.code())) {
-                        verbose.accept("our string to sign:     " + raw.stringToSign().replace("\n", "\\n"));
+                        verbose.accept("our string to sign:     "
+                                + TokenRedaction.redact(raw.stringToSign()).replace("\n", "\\n"));
                         verbose.accept("the service's message: " + e.getMessage());
                     }
                     failure = e;
                 }
             } catch (IOException e) {
-                logAttempt(call, "-", attempt, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+                logAttempt(call, transport.endpoint(call.region()), attempt, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
                 failure = EcsException.network(call.action() + " in " + call.region() + " failed: " + describe(e), e);
             }
             if (answerLost && doneAfterLostAnswer.contains(failure.code())) {
@@ -125,7 +127,8 @@ public final class EcsClient implements AutoCloseable {
             if (!failure.isTransient() || attempt >= retry.maxAttempts()) {
                 throw failure;
             }
-            answerLost |= failure.httpStatus() == 0 || failure.httpStatus() >= 500;
+            answerLost |= failure.httpStatus() == 0 || failure.httpStatus() >= 500
+                    || EcsException.BAD_RESPONSE.equals(failure.code());
             sleeper.sleep(retry.backoff(attempt));
         }
     }
