@@ -56,10 +56,14 @@ public final class EcsClient implements AutoCloseable {
 
     /**
      * Images of one region, every page. {@code statuses} null means the service's default
-     * (Available only); pass {@link Image#ALL_STATUSES} to see copies in progress.
+     * (Available only); pass {@link Image#ALL_STATUSES} to see copies in progress. {@code imageIds}
+     * null means every image; an empty list means none (no request is made).
      */
     public List<Image> describeImages(String region, List<String> imageIds, String statuses, String imageName)
             throws InterruptedException {
+        if (imageIds != null && imageIds.isEmpty()) {
+            return List.of(); // an empty ImageId filter would not be sent, and every image would match
+        }
         List<Image> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             Map<String, String> params = new LinkedHashMap<>();

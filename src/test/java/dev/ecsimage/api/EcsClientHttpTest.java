@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -85,11 +86,15 @@ class EcsClientHttpTest {
 
     private EcsClient client(SignatureVersion version, int maxAttempts, Duration readTimeout, String secret,
                              String token) {
+        return client(Endpoints.fixed(server.uri()), Map.of(), version, maxAttempts, readTimeout, secret, token);
+    }
+
+    private EcsClient client(Endpoints endpoints, Map<String, String> env, SignatureVersion version,
+                             int maxAttempts, Duration readTimeout, String secret, String token) {
         AtomicInteger nonces = new AtomicInteger();
-        HttpTransport transport = new HttpTransport(Endpoints.fixed(server.uri()),
-                () -> Credentials.of(AK, secret, token, "test"),
+        HttpTransport transport = new HttpTransport(endpoints, () -> Credentials.of(AK, secret, token, "test"),
                 new HttpTransport.Settings(Duration.ofSeconds(2), readTimeout, version, "ecs-image-test"),
-                java.util.Map.of(), new SteppingClock(), () -> "nonce-" + nonces.incrementAndGet());
+                env, new SteppingClock(), () -> "nonce-" + nonces.incrementAndGet());
         client = new EcsClient(transport, new RetryPolicy(maxAttempts, RetryPolicy.DEFAULT_BASE,
                 RetryPolicy.DEFAULT_CAP, () -> 0.5), sleeps::add, verbose::add);
         return client;
@@ -373,12 +378,24 @@ class EcsClientHttpTest {
     }
 
     @Test
+    void proxyFromTheEnvironmentCarriesTheRequestSignedForTheRealHost() throws Exception {
+        EcsClient c = client(Endpoints.fixed(java.net.URI.create("http://ecs.test.invalid:8089")),
+                Map.of("HTTP_PROXY", server.uri().toString()), SignatureVersion.v3, 5, READ_TIMEOUT, SECRET, null);
+
+        assertEquals("m-copy-1", c.copyImage(copy("token-1")).imageId());
+
+        assertEquals(1, server.seen().size());
+        assertAllSignaturesValid();
+        assertTrue(verbose.get(0).startsWith("CopyImage http://ecs.test.invalid:8089 attempt 1: HTTP 200"), verbose.get(0));
+    }
+
+    @Test
     void refusedConnectionIsRetried() throws Exception {
         java.net.URI closed = server.uri();
         server.close();
         AtomicInteger nonces = new AtomicInteger();
         client = new EcsClient(new HttpTransport(Endpoints.fixed(closed), () -> Credentials.of(AK, SECRET, null, "t"),
-                HttpTransport.Settings.defaults(), java.util.Map.of(), new SteppingClock(),
+                HttpTransport.Settings.defaults(), Map.of(), new SteppingClock(),
                 () -> "n" + nonces.incrementAndGet()),
                 new RetryPolicy(3, RetryPolicy.DEFAULT_BASE, RetryPolicy.DEFAULT_CAP, () -> 0.5), sleeps::add, verbose::add);
 
@@ -404,6 +421,25 @@ class EcsClientHttpTest {
         assertEquals(List.of("1", "2"), server.seen().stream().map(s -> s.params().get("PageNumber")).toList());
         assertEquals(Image.ALL_STATUSES, server.seen().get(0).params().get("Status"));
         assertFalse(server.seen().get(0).params().containsKey("ImageId"));
+    }
+
+    @Test
+    void describeImagesByIdSendsTheCommaList() throws Exception {
+        server.addImage("m-1", "cn-shanghai");
+
+        client().describeImages("cn-shanghai", List.of("m-1", "m-2"), null, "copy");
+
+        assertEquals("m-1,m-2", server.seen().get(0).params().get("ImageId"));
+        assertEquals("copy", server.seen().get(0).params().get("ImageName"));
+        assertFalse(server.seen().get(0).params().containsKey("Status"));
+    }
+
+    @Test
+    void describeImagesOfNoIdsAsksNothing() throws Exception {
+        server.addImage("m-1", "cn-shanghai");
+
+        assertEquals(List.of(), client().describeImages("cn-shanghai", List.of(), Image.ALL_STATUSES, null));
+        assertEquals(0, server.seen().size());
     }
 
     @Test
