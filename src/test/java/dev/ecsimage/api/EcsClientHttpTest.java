@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -196,16 +197,21 @@ class EcsClientHttpTest {
         assertEquals(millis(100, 200, 400), sleeps);
     }
 
-    @Test
-    void resetBeforeActingIsRetried() throws Exception {
-        server.inject(RESET_BEFORE_ACTING);
+    @ParameterizedTest
+    @CsvSource({
+            "RESET_BEFORE_ACTING, 'no answer, NoHttpResponseException'",
+            "GARBAGE, 'HTTP 200, UnexpectedResponse'",
+            "UNAVAILABLE_503, 'HTTP 503, ServiceUnavailable'",
+    })
+    void oneTransientFailureIsRetriedOnce(FakeEcsServer.Fault fault, String firstAttempt) throws Exception {
+        server.inject(fault);
 
         assertEquals("m-copy-1", client().copyImage(copy("token-1")).imageId());
 
         assertEquals(2, server.seen().size());
         assertEquals(1, server.copies());
-        assertTrue(verbose.get(0).startsWith("CopyImage " + server.uri() + " attempt 1: no answer, "
-                + "NoHttpResponseException"), verbose.get(0));
+        assertTrue(verbose.get(0).startsWith("CopyImage " + server.uri() + " attempt 1: " + firstAttempt),
+                verbose.get(0));
     }
 
     @ParameterizedTest
@@ -322,18 +328,6 @@ class EcsClientHttpTest {
         assertEquals("https://api.aliyun.com/troubleshoot?q=Forbidden.RAM", e.recommend());
         assertEquals(1, server.seen().size());
         assertEquals(List.of(), sleeps);
-    }
-
-    @Test
-    void garbageBodyIsRetried() throws Exception {
-        server.inject(GARBAGE);
-
-        assertEquals("m-copy-1", client().copyImage(copy("token-1")).imageId());
-
-        assertEquals(2, server.seen().size());
-        assertEquals(1, server.copies());
-        assertTrue(verbose.get(0).startsWith("CopyImage " + server.uri() + " attempt 1: HTTP 200, UnexpectedResponse"),
-                verbose.get(0));
     }
 
     @Test

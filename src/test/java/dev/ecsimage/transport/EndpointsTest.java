@@ -4,29 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Region to endpoint, the SDK's cn-hangzhou exception, VPC, and a fixed override. */
 class EndpointsTest {
-    @Test
-    void publicRegion() {
-        assertEquals(URI.create("https://ecs.cn-beijing.aliyuncs.com"),
-                Endpoints.of(Endpoints.Network.PUBLIC).forRegion("cn-beijing"));
-        assertEquals(URI.create("https://ecs.ap-southeast-1.aliyuncs.com"),
-                Endpoints.of(Endpoints.Network.PUBLIC).forRegion("ap-southeast-1"));
-    }
-
-    @Test
-    void hangzhouIsTheSdkException() {
-        assertEquals(URI.create("https://ecs-cn-hangzhou.aliyuncs.com"),
-                Endpoints.of(Endpoints.Network.PUBLIC).forRegion("cn-hangzhou"));
-    }
-
-    @Test
-    void vpcNetwork() {
-        assertEquals(URI.create("https://ecs-vpc.cn-beijing.aliyuncs.com"),
-                Endpoints.of(Endpoints.Network.VPC).forRegion("cn-beijing"));
-        assertEquals(URI.create("https://ecs-vpc.cn-hangzhou.aliyuncs.com"),
-                Endpoints.of(Endpoints.Network.VPC).forRegion("cn-hangzhou"));
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "PUBLIC, cn-beijing, https://ecs.cn-beijing.aliyuncs.com",
+            "PUBLIC, ap-southeast-1, https://ecs.ap-southeast-1.aliyuncs.com",
+            "PUBLIC, cn-hangzhou, https://ecs-cn-hangzhou.aliyuncs.com",
+            "VPC, cn-beijing, https://ecs-vpc.cn-beijing.aliyuncs.com",
+            "VPC, cn-hangzhou, https://ecs-vpc.cn-hangzhou.aliyuncs.com",
+    })
+    void regionEndpoint(Endpoints.Network network, String region, URI expected) {
+        assertEquals(expected, Endpoints.of(network).forRegion(region));
     }
 
     @Test

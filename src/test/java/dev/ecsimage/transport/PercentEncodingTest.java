@@ -3,6 +3,8 @@ package dev.ecsimage.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** ECS-API-NOTES section 1's percentEncode: the official vector and the characters that differ from form encoding. */
 class PercentEncodingTest {
@@ -12,46 +14,21 @@ class PercentEncodingTest {
                 PercentEncoding.encode("123abc!@#$%^&*()-=_+ ~|\\/"));
     }
 
-    @Test
-    void spaceIsPercent20() {
-        assertEquals("a%20b", PercentEncoding.encode("a b"));
-    }
-
-    @Test
-    void starIsEncoded() {
-        assertEquals("%2A", PercentEncoding.encode("*"));
-    }
-
-    @Test
-    void tildeIsKept() {
-        assertEquals("~", PercentEncoding.encode("~"));
-    }
-
-    @Test
-    void plusIsEncoded() {
-        assertEquals("%2B", PercentEncoding.encode("+"));
-    }
-
-    @Test
-    void slashIsEncoded() {
-        assertEquals("%2F", PercentEncoding.encode("/"));
-    }
-
-    @Test
-    void unreservedCharactersStay() {
-        String unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
-        assertEquals(unreserved, PercentEncoding.encode(unreserved));
-    }
-
-    @Test
-    void nonAsciiIsUtf8UpperCaseHex() {
-        assertEquals("%E4%B8%AD%E6%96%87", PercentEncoding.encode("中文"));
-        assertEquals("caf%C3%A9", PercentEncoding.encode("café"));
-    }
-
-    @Test
-    void emojiIsItsFourUtf8Bytes() {
-        assertEquals("%F0%9F%98%80", PercentEncoding.encode("\uD83D\uDE00"));
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiterString = " => ", value = {
+            "'a b' => a%20b",
+            "* => %2A",
+            "~ => ~",
+            "+ => %2B",
+            "/ => %2F",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~ => "
+                    + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~",
+            "中文 => %E4%B8%AD%E6%96%87",
+            "café => caf%C3%A9",
+            "\uD83D\uDE00 => %F0%9F%98%80",
+    })
+    void encodes(String raw, String encoded) {
+        assertEquals(encoded, PercentEncoding.encode(raw));
     }
 
     @Test
