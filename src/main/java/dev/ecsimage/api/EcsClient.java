@@ -6,6 +6,7 @@ import dev.ecsimage.transport.ApiCall;
 import dev.ecsimage.transport.RawResponse;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.Sleeper;
+import dev.ecsimage.transport.TokenRedaction;
 import dev.ecsimage.transport.Transport;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,10 +56,14 @@ public final class EcsClient implements AutoCloseable {
 
     /**
      * Images of one region, every page. {@code statuses} null means the service's default
-     * (Available only); pass {@link Image#ALL_STATUSES} to see copies in progress.
+     * (Available only); pass {@link Image#ALL_STATUSES} to see copies in progress. {@code imageIds}
+     * null means every image; an empty list means none (no request is made).
      */
     public List<Image> describeImages(String region, List<String> imageIds, String statuses, String imageName)
             throws InterruptedException {
+        if (imageIds != null && imageIds.isEmpty()) {
+            return List.of(); // an empty ImageId filter would not be sent, and every image would match
+        }
         List<Image> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -110,13 +115,14 @@ public final class EcsClient implements AutoCloseable {
                 } catch (EcsException e) {
                     logAttempt(call, raw.endpoint(), attempt, raw.status(), e.code() + ", RequestId " + e.requestId(), start);
                     if ("SignatureDoesNotMatch".equals(e.code()) || "IncompleteSignature".equals(e.code())) {
-                        verbose.accept("our string to sign:     " + raw.stringToSign().replace("\n", "\\n"));
+                        verbose.accept("our string to sign:     "
+                                + TokenRedaction.redact(raw.stringToSign()).replace("\n", "\\n"));
                         verbose.accept("the service's message: " + e.getMessage());
                     }
                     failure = e;
                 }
             } catch (IOException e) {
-                logAttempt(call, "-", attempt, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+                logAttempt(call, transport.endpoint(call.region()), attempt, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
                 failure = EcsException.network(call.action() + " in " + call.region() + " failed: " + describe(e), e);
             }
             if (answerLost && doneAfterLostAnswer.contains(failure.code())) {
@@ -125,7 +131,8 @@ public final class EcsClient implements AutoCloseable {
             if (!failure.isTransient() || attempt >= retry.maxAttempts()) {
                 throw failure;
             }
-            answerLost |= failure.httpStatus() == 0 || failure.httpStatus() >= 500;
+            answerLost |= failure.httpStatus() == 0 || failure.httpStatus() >= 500
+                    || EcsException.BAD_RESPONSE.equals(failure.code());
             sleeper.sleep(retry.backoff(attempt));
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.transport.RawResponse;
+import dev.ecsimage.transport.TokenRedaction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +38,9 @@ final class ResponseParser {
                 throw EcsException.badResponse(raw.status(), "unexpected answer from " + raw.endpoint()
                         + ": HTTP " + raw.status() + " without an error code, " + preview(raw.body()));
             }
-            throw new EcsException(code, String.valueOf(text(node, "Message")), text(node, "RequestId"),
-                    raw.status(), text(node, "Recommend"));
+            String message = text(node, "Message");
+            throw new EcsException(code, message == null ? "no message" : TokenRedaction.redact(message),
+                    text(node, "RequestId"), raw.status(), text(node, "Recommend"));
         }
         return node;
     }

@@ -94,6 +94,11 @@ public final class HttpTransport implements Transport {
     }
 
     @Override
+    public String endpoint(String region) {
+        return endpoints.forRegion(region).toString();
+    }
+
+    @Override
     public void close() {
         try {
             http.close();

@@ -37,6 +37,11 @@ public final class RequestSigner {
                 : signV3(host, action, apiVersion, params, credentials, now, nonce);
     }
 
+    /** An empty token is no token: sending it would be an empty (but signed) header or parameter. */
+    private static boolean hasToken(Credentials credentials) {
+        return credentials.securityToken() != null && !credentials.securityToken().isEmpty();
+    }
+
     static SignedRequest signV3(String host, String action, String apiVersion, Map<String, String> params,
                                 Credentials credentials, Instant now, String nonce) {
         Map<String, String> query = nonEmpty(params);
@@ -47,7 +52,7 @@ public final class RequestSigner {
         headers.put("x-acs-date", TIMESTAMP.format(now));
         headers.put("x-acs-signature-nonce", nonce);
         headers.put("x-acs-content-sha256", Acs3Signer.EMPTY_PAYLOAD_SHA256);
-        if (credentials.securityToken() != null) {
+        if (hasToken(credentials)) {
             headers.put("x-acs-security-token", credentials.securityToken());
         }
         String canonical = Acs3Signer.canonicalRequest("POST", "/", query, headers, Acs3Signer.EMPTY_PAYLOAD_SHA256);
@@ -71,7 +76,7 @@ public final class RequestSigner {
         all.put("SignatureVersion", "1.0");
         all.put("SignatureNonce", nonce);
         all.put("Timestamp", TIMESTAMP.format(now));
-        if (credentials.securityToken() != null) {
+        if (hasToken(credentials)) {
             all.put("SecurityToken", credentials.securityToken());
         }
         all = nonEmpty(all);

@@ -10,6 +10,11 @@ import java.io.IOException;
 public interface Transport extends AutoCloseable {
     RawResponse send(ApiCall call) throws IOException;
 
+    /** Where calls for {@code region} go, for logs: also known when no answer arrived. */
+    default String endpoint(String region) {
+        return "-";
+    }
+
     @Override
     default void close() {}
 }
