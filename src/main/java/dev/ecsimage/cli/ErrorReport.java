@@ -44,7 +44,8 @@ final class ErrorReport {
             return RAM_HINT;
         }
         if (e.isTransient()) {
-            return "gave up after " + maxAttempts + " attempts: retry later, or raise --max-attempts";
+            return "gave up after " + maxAttempts + (maxAttempts == 1 ? " attempt" : " attempts")
+                    + ": retry later, or raise --max-attempts";
         }
         return HINTS.get(code);
     }
