@@ -10,6 +10,12 @@ import java.io.IOException;
 public interface Transport extends AutoCloseable {
     RawResponse send(ApiCall call) throws IOException;
 
+    /**
+     * The service rejected the last attempt's security token as expired: have the credentials
+     * fetched anew for the next attempt.
+     */
+    default void credentialsRejected() {}
+
     @Override
     default void close() {}
 }
