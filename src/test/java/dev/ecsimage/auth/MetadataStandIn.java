@@ -11,6 +11,8 @@ import java.time.Instant;
 final class MetadataStandIn extends StandIn {
     volatile int tokenStatus = 200;
     volatile Instant expiration = Instant.parse("2026-11-27T22:00:00Z");
+    /** When set, the answer for the role's credentials instead of fresh ones. */
+    volatile String credentialsBody;
     private int issued;
 
     @Override
@@ -25,6 +27,9 @@ final class MetadataStandIn extends StandIn {
             return new Answer(200, "ci-role");
         }
         if (request.path().equals(InstanceMetadataSource.ROLES_PATH + "ci-role")) {
+            if (credentialsBody != null) {
+                return new Answer(200, credentialsBody);
+            }
             issued++;
             return new Answer(200, "{\"AccessKeyId\":\"STS.METADATA000" + issued + "\",\"AccessKeySecret\":\"meta-secret\","
                     + "\"Expiration\":\"" + expiration + "\",\"SecurityToken\":\"meta-token\","

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * STS on 127.0.0.1: checks AssumeRole's signature V1 against the secrets it knows and that
  * AssumeRoleWithOIDC carries none, then answers new credentials (ids {@code STS.ISSUED0001},
- * {@code STS.ISSUED0002}...) or the queued answers.
+ * {@code STS.ISSUED0002}..., which can sign a chained AssumeRole in turn) or the queued answers.
  */
 final class StsStandIn extends StandIn {
     final Map<String, String> secrets = new TreeMap<>();
@@ -40,6 +40,7 @@ final class StsStandIn extends StandIn {
             return queued.poll();
         }
         issued++;
+        secrets.put("STS.ISSUED000" + issued, "issued-secret-" + issued);
         return new Answer(200, "{\"RequestId\":\"R-" + issued + "\",\"Credentials\":{\"AccessKeyId\":\"STS.ISSUED000"
                 + issued + "\",\"AccessKeySecret\":\"issued-secret-" + issued + "\",\"SecurityToken\":\"issued-token-"
                 + issued + "\",\"Expiration\":\"" + expiration + "\"},\"AssumedRoleUser\":{\"Arn\":\""
