@@ -71,13 +71,7 @@ final class AliyunConfigFile {
     }
 
     Optional<ProfileFields> profile(String name) {
-        Map<String, String> values = profiles.get(name);
-        if (values == null) {
-            return Optional.empty();
-        }
-        String mode = values.get("mode");
-        return Optional.of(new ProfileFields("profile '" + name + "'" + (mode == null ? "" : " (mode " + mode + ")")
-                + " in " + path, values));
+        return ProfileFields.lookup(profiles, name, "profile '" + name + "'", "mode", "in " + path);
     }
 
     /** The credentials of a profile that exists. */

@@ -57,13 +57,7 @@ final class CredentialsIniFile {
     }
 
     Optional<ProfileFields> section(String name) {
-        Map<String, String> values = sections.get(name);
-        if (values == null) {
-            return Optional.empty();
-        }
-        String type = values.get("type");
-        return Optional.of(new ProfileFields("section [" + name + "]" + (type == null ? "" : " (type " + type + ")")
-                + " of " + path, values));
+        return ProfileFields.lookup(sections, name, "section [" + name + "]", "type", "of " + path);
     }
 
     /** The credentials of a section that exists. */

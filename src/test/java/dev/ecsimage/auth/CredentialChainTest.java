@@ -3,6 +3,7 @@ package dev.ecsimage.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,9 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The chain's order for fixed keys, and every one-line message about a missing or broken setting. */
 class CredentialChainTest {
@@ -184,63 +189,50 @@ class CredentialChainTest {
                 + "ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)", failure(null));
     }
 
-    @Test
-    void malformedJson() throws IOException {
-        Path file = config("{\"profiles\": [\n  {\"name\": \"a\",,}\n]}");
-        assertEquals(file + " is not valid JSON (line 2, column 16)", failure(null));
+    /** A file with something wrong, and the message: {@code <file>} stands for the file's path. */
+    static Stream<Arguments> brokenFiles() {
+        return Stream.of(
+                arguments("config", "{\"profiles\": [\n  {\"name\": \"a\",,}\n]}",
+                        "<file> is not valid JSON (line 2, column 16)"),
+                arguments("config", "{\"current\":\"a\"}", "<file> has no \"profiles\" list"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"AK","access_key_id":"LTAIx","access_key_secret":""}]}""",
+                        "profile 'a' (mode AK) in <file> has no access_key_secret"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"StsToken","access_key_id":"LTAIx","access_key_secret":"y"}]}""",
+                        "profile 'a' (mode StsToken) in <file> has no sts_token"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"External"}]}""",
+                        "profile 'a' (mode External) in <file>: unsupported mode 'External' (supported: AK, StsToken, "
+                                + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC)"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a"}]}""", "profile 'a' in <file> has no mode"),
+                arguments("config", """
+                        {"current":"gone","profiles":[]}""", "<file>: the current profile 'gone' is not in its profiles"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"ChainableRamRoleArn","source_profile":"a",
+                        "ram_role_arn":"acs:ram::1:role/x"}]}""",
+                        "profile 'a' (mode ChainableRamRoleArn) in <file>: source_profile loops back to 'a'"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"RamRoleArn","access_key_id":"LTAIx",
+                        "access_key_secret":"y","ram_role_arn":"r","expired_seconds":"soon"}]}""",
+                        "profile 'a' (mode RamRoleArn) in <file>: expired_seconds 'soon' is not a number of seconds"),
+                arguments("ini", "[prod]\ntype = access_key\naccess_key_id = a\naccess_key_secret = b\n",
+                        "<file> has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)"),
+                arguments("ini", "[default]\ntype = rsa_key_pair\n", "section [default] (type rsa_key_pair) of <file>: "
+                        + "unsupported type 'rsa_key_pair' (supported: access_key, ram_role_arn, ecs_ram_role, oidc_role_arn)"),
+                arguments("ini", "[default]\naccess_key_id = a\n", "section [default] of <file> has no type"),
+                arguments("ini", "[default]\ntype = access_key\naccess_key_id = a\n",
+                        "section [default] (type access_key) of <file> has no access_key_secret"),
+                arguments("ini", "[default]\ntype = access_key\nthis is not a setting\n",
+                        "<file> line 3: expected [section] or key = value"));
     }
 
-    @Test
-    void configJsonWithoutProfiles() throws IOException {
-        Path file = config("{\"current\":\"a\"}");
-        assertEquals(file + " has no \"profiles\" list", failure(null));
-    }
-
-    @Test
-    void profileWithoutSecret() throws IOException {
-        Path file = config("{\"current\":\"a\",\"profiles\":[{\"name\":\"a\",\"mode\":\"AK\",\"access_key_id\":\"LTAIx\","
-                + "\"access_key_secret\":\"\"}]}");
-        assertEquals("profile 'a' (mode AK) in " + file + " has no access_key_secret", failure(null));
-    }
-
-    @Test
-    void stsTokenProfileWithoutToken() throws IOException {
-        Path file = config("{\"current\":\"a\",\"profiles\":[{\"name\":\"a\",\"mode\":\"StsToken\",\"access_key_id\":\"LTAIx\","
-                + "\"access_key_secret\":\"y\"}]}");
-        assertEquals("profile 'a' (mode StsToken) in " + file + " has no sts_token", failure(null));
-    }
-
-    @Test
-    void unknownMode() throws IOException {
-        Path file = config("{\"current\":\"a\",\"profiles\":[{\"name\":\"a\",\"mode\":\"External\"}]}");
-        assertEquals("profile 'a' (mode External) in " + file + ": unsupported mode 'External' (supported: AK, "
-                + "StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC)", failure(null));
-    }
-
-    @Test
-    void profileWithoutMode() throws IOException {
-        Path file = config("{\"current\":\"a\",\"profiles\":[{\"name\":\"a\"}]}");
-        assertEquals("profile 'a' in " + file + " has no mode", failure(null));
-    }
-
-    @Test
-    void currentProfileMissing() throws IOException {
-        Path file = config("{\"current\":\"gone\",\"profiles\":[]}");
-        assertEquals(file + ": the current profile 'gone' is not in its profiles", failure(null));
-    }
-
-    @Test
-    void chainableProfileLoopingBack() throws IOException {
-        Path file = config("{\"current\":\"a\",\"profiles\":[{\"name\":\"a\",\"mode\":\"ChainableRamRoleArn\","
-                + "\"source_profile\":\"a\",\"ram_role_arn\":\"acs:ram::1:role/x\"}]}");
-        assertEquals("profile 'a' (mode ChainableRamRoleArn) in " + file + ": source_profile loops back to 'a'",
-                failure(null));
-    }
-
-    @Test
-    void iniWithoutTheDefaultSection() throws IOException {
-        Path file = ini("[prod]\ntype = access_key\naccess_key_id = a\naccess_key_secret = b\n");
-        assertEquals(file + " has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)", failure(null));
+    @ParameterizedTest(name = "{2}")
+    @MethodSource
+    void brokenFiles(String kind, String content, String message) throws IOException {
+        Path file = kind.equals("config") ? config(content) : ini(content);
+        assertEquals(message.replace("<file>", file.toString()), failure(null));
     }
 
     @Test
