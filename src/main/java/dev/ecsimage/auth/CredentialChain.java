@@ -64,7 +64,11 @@ public final class CredentialChain {
         return provider;
     }
 
-    /** The region when {@code --region} is absent: environment, then the profile's {@code region_id}. */
+    /**
+     * The region when {@code --region} is absent: {@code ALIBABA_CLOUD_REGION_ID}, {@code ALICLOUD_REGION},
+     * then the {@code region_id} of the profile that {@code --profile}, {@code ALIBABA_CLOUD_PROFILE},
+     * config.json's current profile or the ini's [default] names. An unknown {@code --profile} is an error.
+     */
     public Optional<String> defaultRegion(String profile) {
         Optional<String> fromEnv = Stream.of("ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION").map(this::env)
                 .filter(v -> v != null).findFirst();
@@ -72,13 +76,13 @@ public final class CredentialChain {
             return fromEnv;
         }
         String name = profile != null ? profile : envProfile();
-        Optional<String> fromConfig = configFile()
+        Optional<ProfileFields> chosen = configFile()
                 .flatMap(f -> Optional.ofNullable(name).or(() -> Optional.ofNullable(f.current())).flatMap(f::profile))
-                .map(p -> p.optional("region_id"));
-        if (fromConfig.isPresent()) {
-            return fromConfig;
+                .or(() -> iniFile().flatMap(f -> f.section(name != null ? name : "default")));
+        if (profile != null && chosen.isEmpty()) {
+            throw profileNotFound(profile, "--profile");
         }
-        return iniFile().flatMap(f -> f.section(name != null ? name : "default")).map(p -> p.optional("region_id"));
+        return chosen.map(p -> p.optional("region_id"));
     }
 
     private CredentialsProvider find(String profile) {
@@ -161,7 +165,11 @@ public final class CredentialChain {
         if (fromIni.isPresent()) {
             return ini.get().provider(fromIni.get(), sources);
         }
-        throw new ConfigException("profile '" + name + "' (" + via + ") not found in " + configPath() + " or " + iniPath());
+        throw profileNotFound(name, via);
+    }
+
+    private ConfigException profileNotFound(String name, String via) {
+        return new ConfigException("profile '" + name + "' (" + via + ") not found in " + configPath() + " or " + iniPath());
     }
 
     private String envProfile() {

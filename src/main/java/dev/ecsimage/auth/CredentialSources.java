@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.EnvironmentProxySelector;
 import java.io.IOException;
 import java.net.ProxySelector;
@@ -67,11 +68,14 @@ final class CredentialSources {
         return endpoint("ECS_IMAGE_METADATA_ENDPOINT", InstanceMetadataSource.DEFAULT_ENDPOINT);
     }
 
-    /** GET {@code uri}, answered with {@code {"Code":"Success","AccessKeyId",...,"Expiration"}}. */
+    /**
+     * GET {@code uri}, answered with {@code {"Code":"Success","AccessKeyId",...,"Expiration"}}.
+     * Messages name it without its query, which may carry a secret.
+     */
     CredentialsProvider credentialsUri(String uri, String label) {
         URI target = parseUrl(uri, label);
         CredentialHttp http = stsHttp();
-        String what = "credentials URI " + uri;
+        String what = "credentials URI " + target.getScheme() + "://" + Endpoints.host(target) + target.getRawPath();
         return refreshing(() -> CredentialsJson.success(http.send(new HttpGet(target), what), label, what));
     }
 

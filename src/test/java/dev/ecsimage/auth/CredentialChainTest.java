@@ -276,6 +276,14 @@ class CredentialChainTest {
     }
 
     @Test
+    void regionOfAnUnknownProfileOption() throws IOException {
+        config(CONFIG_AK);
+        assertEquals("profile 'nope' (--profile) not found in " + home.resolve(".aliyun/config.json") + " or "
+                + home.resolve(".alibabacloud/credentials"),
+                assertThrows(ConfigException.class, () -> chain().defaultRegion("nope")).getMessage());
+    }
+
+    @Test
     void regionFromTheIniSection() throws IOException {
         ini(INI);
         assertEquals(Optional.of("ap-southeast-1"), chain().defaultRegion(null));

@@ -246,7 +246,7 @@ class TemporarySourcesTest {
     void credentialsUriProfileAndItsFailures() throws IOException {
         metadata.tokenStatus = 404;
         String uri = metadata.url() + "/nothing-here";
-        config("{\"name\":\"main\",\"mode\":\"CredentialsURI\",\"credentials_uri\":\"" + uri + "\"}");
+        config("{\"name\":\"main\",\"mode\":\"CredentialsURI\",\"credentials_uri\":\"" + uri + "?key=hush\"}");
         assertEquals("credentials URI " + uri + ": HTTP 404",
                 assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
         config("{\"name\":\"main\",\"mode\":\"CredentialsURI\",\"credentials_uri\":\"" + metadata.url()
