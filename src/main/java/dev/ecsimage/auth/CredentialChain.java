@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * {@code --profile}; access keys in the environment; {@code ALIBABA_CLOUD_CREDENTIALS_URI}; OIDC
  * from the environment; the profile files ({@code ~/.aliyun/config.json}, then
  * {@code ~/.alibabacloud/credentials}); the ECS instance's RAM role from the metadata service.
- * Temporary credentials are fetched once by {@link #resolve} (so problems show before any ECS
- * call) and refreshed before they expire. Problems are one-line {@link ConfigException}s (exit 3),
- * or {@link EcsException}s when STS or the metadata service refused or failed.
+ * Temporary credentials are refreshed before they expire. Problems are one-line
+ * {@link ConfigException}s (exit 3), or {@link EcsException}s when STS or the metadata service
+ * refused (exit 4) or failed (transient).
  */
 public final class CredentialChain {
     /** One family of environment variables: id, secret, and the optional STS token. */
@@ -54,12 +54,18 @@ public final class CredentialChain {
         this.sources = new CredentialSources(env, clock, this.verbose);
     }
 
-    /** @param profile {@code --profile}, or null */
+    /**
+     * The provider of the first source found. Fixed keys are checked here; temporary credentials
+     * are fetched at the first {@link CredentialsProvider#credentials()}, inside the API client's
+     * retry loop, so a passing STS failure is retried (the ECS RAM role is fetched here already,
+     * since asking the metadata service is how the chain knows it is there).
+     *
+     * @param profile {@code --profile}, or null
+     */
     public CredentialsProvider resolve(String profile) {
         CredentialsProvider provider = find(profile);
-        Credentials first = provider.credentials();
         if (!(provider instanceof RefreshingCredentialsProvider)) {
-            verbose.accept("credentials: " + first.describe());
+            verbose.accept("credentials: " + provider.credentials().describe());
         }
         return provider;
     }

@@ -105,7 +105,7 @@ class TemporarySourcesTest {
     void aWrongSecretIsDeniedWithTheStsCode() throws IOException {
         config("{\"name\":\"main\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAIsource00000001\","
                 + "\"access_key_secret\":\"wrong\",\"ram_role_arn\":\"" + ROLE + "\"}");
-        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null));
+        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null).credentials());
         assertEquals(ErrorKind.DENIED, e.kind());
         assertEquals(4, e.kind().exitStatus);
         assertEquals("SignatureDoesNotMatch: STS AssumeRole of " + ROLE + " at " + sts.url()
@@ -117,7 +117,7 @@ class TemporarySourcesTest {
         config("{\"name\":\"main\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAIsource00000001\","
                 + "\"access_key_secret\":\"source-secret\",\"ram_role_arn\":\"" + ROLE + "\"}");
         sts.queued.add(StsStandIn.error(400, "Throttling.User", "Request was denied due to user flow control."));
-        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null));
+        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null).credentials());
         assertTrue(e.isTransient());
         assertEquals("Throttling.User", e.code());
     }
@@ -145,7 +145,7 @@ class TemporarySourcesTest {
         Path file = config("{\"name\":\"main\",\"mode\":\"ChainableRamRoleArn\",\"source_profile\":\"gone\","
                 + "\"ram_role_arn\":\"" + ROLE + "\"}");
         assertEquals("profile 'main' (mode ChainableRamRoleArn) in " + file + ": source_profile 'gone' not found",
-                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
     }
 
     @Test
@@ -176,6 +176,8 @@ class TemporarySourcesTest {
         Path tokenFile = oidcEnvironment("eyJ.first");
         sts.expiration = NOW.plus(Duration.ofHours(1));
         CredentialsProvider provider = chain().resolve(null);
+        assertEquals(0, sts.requests.size());
+        assertEquals("STS.ISSUED0001", provider.credentials().accessKeyId());
         Files.writeString(tokenFile, "eyJ.rotated");
         clock.advance(Duration.ofMinutes(56));
         assertEquals("STS.ISSUED0001", provider.credentials().accessKeyId());
@@ -190,7 +192,7 @@ class TemporarySourcesTest {
     void oidcRefusedByStsIsDenied() throws IOException {
         oidcEnvironment("eyJ.old");
         sts.queued.add(StsStandIn.error(400, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired."));
-        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null));
+        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null).credentials());
         assertEquals(ErrorKind.DENIED, e.kind());
         assertEquals("AuthenticationFail.OIDCToken.Expired: STS AssumeRoleWithOIDC of acs:ram::123:role/ci at "
                 + sts.url() + ": The OIDC token has expired. (HTTP 400, RequestId R-ERR)", e.describe());
@@ -202,7 +204,7 @@ class TemporarySourcesTest {
         Path missing = home.resolve("nowhere");
         env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", missing.toString());
         assertEquals("OIDC token file " + missing + " of environment ALIBABA_CLOUD_ROLE_ARN cannot be read "
-                + "(NoSuchFileException)", assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+                + "(NoSuchFileException)", assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
         assertEquals(0, sts.requests.size());
     }
 
@@ -248,7 +250,7 @@ class TemporarySourcesTest {
         String uri = metadata.url() + "/nothing-here";
         config("{\"name\":\"main\",\"mode\":\"CredentialsURI\",\"credentials_uri\":\"" + uri + "?key=hush\"}");
         assertEquals("credentials URI " + uri + ": HTTP 404",
-                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
         config("{\"name\":\"main\",\"mode\":\"CredentialsURI\",\"credentials_uri\":\"" + metadata.url()
                 + InstanceMetadataSource.ROLES_PATH + "ci-role\"}");
         assertEquals("STS.METADATA0001", chain().resolve(null).credentials().accessKeyId());
@@ -295,7 +297,7 @@ class TemporarySourcesTest {
         ini("[default]\ntype = ecs_ram_role\nrole_name = ci-role\n");
         assertEquals("ECS metadata " + metadata.url() + " IMDSv2 token: HTTP 403, and IMDSv1 is disabled "
                 + "(ALIBABA_CLOUD_IMDSV1_DISABLED=true)",
-                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
         assertEquals(1, metadata.requests.size());
     }
 
@@ -303,7 +305,7 @@ class TemporarySourcesTest {
     void ecsRamRoleProfileWithAnUnknownRole() throws IOException {
         config("{\"name\":\"main\",\"mode\":\"EcsRamRole\",\"ram_role_name\":\"other-role\"}");
         assertEquals("ECS metadata " + metadata.url() + " credentials of role other-role: HTTP 404",
-                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
     }
 
     @Test
@@ -312,15 +314,15 @@ class TemporarySourcesTest {
         String what = "ECS metadata " + metadata.url() + " credentials of role ci-role";
         metadata.credentialsBody = "{\"Code\":\"Failure\"}";
         assertEquals(what + ": Code is 'Failure', not 'Success'",
-                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage().split("; ")[5]);
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage().split("; ")[5]);
         metadata.credentialsBody = "{\"Code\":\"Success\",\"AccessKeyId\":\"STS.x\",\"SecurityToken\":\"t\","
                 + "\"Expiration\":\"2026-11-27T22:00:00Z\"}";
         String explicit = "[default]\ntype = ecs_ram_role\n";
         assertEquals(what + ": the answer has no AccessKeySecret",
-                assertThrows(EcsException.class, () -> chainWithIni(explicit).resolve(null)).getMessage());
+                assertThrows(EcsException.class, () -> chainWithIni(explicit).resolve(null).credentials()).getMessage());
         metadata.credentialsBody = "<html>proxy error</html>";
         assertEquals(what + ": answered HTTP 200 without a JSON object",
-                assertThrows(EcsException.class, () -> chainWithIni(explicit).resolve(null)).getMessage());
+                assertThrows(EcsException.class, () -> chainWithIni(explicit).resolve(null).credentials()).getMessage());
     }
 
     private CredentialChain chainWithIni(String text) throws IOException {
@@ -337,7 +339,7 @@ class TemporarySourcesTest {
         String endpoint = "http://127.0.0.1:" + closedPort;
         env.put("ECS_IMAGE_METADATA_ENDPOINT", endpoint);
         long start = System.nanoTime();
-        String message = assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage();
+        String message = assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage();
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 900, "took " + millis + " ms");
         String expected = "no credentials found: tried environment ALIBABA_CLOUD_ACCESS_KEY_ID (and its aliases); "
@@ -355,7 +357,7 @@ class TemporarySourcesTest {
                 + "\"access_key_secret\":\"source-secret\",\"ram_role_arn\":\"" + ROLE + "\"}");
         env.put("ECS_IMAGE_STS_ENDPOINT", "sts.example");
         assertEquals("ECS_IMAGE_STS_ENDPOINT: 'sts.example' is not an http:// or https:// URL with a host",
-                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
     }
 
     @Test
