@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ecsimage.auth.Credentials;
-import dev.ecsimage.auth.CredentialsProvider;
 import dev.ecsimage.auth.MutableClock;
 import dev.ecsimage.auth.RefreshingCredentialsProvider;
 import dev.ecsimage.transport.ApiCall;
