@@ -20,10 +20,15 @@ import java.util.function.Consumer;
  * The three ECS operations ecs-image needs, as typed calls. Every call is retried here, by one
  * policy: transient failures (throttling, 5xx, network, unreadable answers) are tried again with
  * backoff; anything else is thrown at once as an {@link EcsException}. CopyImage is safe to retry
- * because it always carries a ClientToken.
+ * because it always carries a ClientToken. An expired security token
+ * ({@code InvalidSecurityToken.Expired}) has the credentials renewed and the call tried once more.
+ * A failure to get credentials (thrown by the transport as an {@link EcsException}) is treated
+ * like any other failure: retried when transient.
  */
 public final class EcsClient implements AutoCloseable {
     private static final int PAGE_SIZE = 100;
+    /** The service's answer to a security token that has expired: renew it and try once more. */
+    private static final String EXPIRED_TOKEN = "InvalidSecurityToken.Expired";
 
     private final Transport transport;
     private final RetryPolicy retry;
@@ -103,6 +108,7 @@ public final class EcsClient implements AutoCloseable {
      */
     private JsonNode invoke(ApiCall call, Set<String> doneAfterLostAnswer) throws InterruptedException {
         boolean answerLost = false;
+        boolean tokenRenewed = false;
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             EcsException failure;
@@ -124,6 +130,14 @@ public final class EcsClient implements AutoCloseable {
             } catch (IOException e) {
                 logAttempt(call, transport.endpoint(call.region()), attempt, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
                 failure = EcsException.network(call.action() + " in " + call.region() + " failed: " + describe(e), e);
+            } catch (EcsException e) {
+                logAttempt(call, transport.endpoint(call.region()), attempt, 0, "credentials: " + e.code(), start);
+                failure = e;
+            }
+            if (EXPIRED_TOKEN.equals(failure.code()) && !tokenRenewed) {
+                tokenRenewed = true;
+                transport.credentialsRejected();
+                continue;
             }
             if (answerLost && doneAfterLostAnswer.contains(failure.code())) {
                 return JsonNodeFactory.instance.objectNode().put("RequestId", failure.requestId());

@@ -35,6 +35,14 @@ public class EcsException extends RuntimeException {
         return new EcsException(NETWORK_ERROR, message, null, 0, null, ErrorKind.UNAVAILABLE, cause);
     }
 
+    /**
+     * A refusal that means "no" whatever its code: STS declining to issue credentials
+     * ({@code NoPermission}, {@code AuthenticationFail.OIDCToken.Invalid}, ...).
+     */
+    public static EcsException denied(String code, String message, String requestId, int httpStatus) {
+        return new EcsException(code, message, requestId, httpStatus, null, ErrorKind.DENIED, null);
+    }
+
     public static EcsException badResponse(int httpStatus, String message) {
         return new EcsException(BAD_RESPONSE, message, null, httpStatus, null, ErrorKind.UNAVAILABLE, null);
     }

@@ -21,6 +21,17 @@ public record Credentials(String accessKeyId, String accessKeySecret, String sec
         return securityToken != null;
     }
 
+    /** What {@code --verbose} may show: the source, the masked key id and the expiration. */
+    public String describe() {
+        return source + " (" + maskedKeyId() + ")" + (expiration == null ? "" : ", expires " + expiration);
+    }
+
+    /** {@code LTAI****1234}: the first and last four characters of a long id, else only stars. */
+    public String maskedKeyId() {
+        return accessKeyId.length() < 12 ? "****"
+                : accessKeyId.substring(0, 4) + "****" + accessKeyId.substring(accessKeyId.length() - 4);
+    }
+
     @Override
     public String toString() {
         return "Credentials[accessKeyId=" + accessKeyId + ", accessKeySecret=<redacted>, securityToken="

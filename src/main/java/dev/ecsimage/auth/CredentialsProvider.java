@@ -4,4 +4,10 @@ package dev.ecsimage.auth;
 @FunctionalInterface
 public interface CredentialsProvider {
     Credentials credentials();
+
+    /**
+     * The service rejected the current credentials as expired: forget any cached ones, so the
+     * next {@link #credentials()} fetches new ones. Fixed access keys have nothing to forget.
+     */
+    default void invalidate() {}
 }

@@ -20,13 +20,17 @@ final class ClientFactory {
         checkNetworkOptions(root);
         Context context = root.context;
         Consumer<String> verbose = root.verbose ? line -> context.err().println("debug: " + line) : null;
-        CredentialsProvider credentials = new CredentialChain(context.env(), context.home()).resolve(root.profile);
+        CredentialsProvider credentials = chain(root, verbose).resolve(root.profile);
         HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
                 root.signatureVersion, "ecs-image/" + VersionProvider.version());
         Transport transport = context.transport() != null ? context.transport()
                 : new HttpTransport(endpoints(root), credentials, settings, context.env(), context.clock(),
                         HttpTransport.randomNonces());
         return new EcsClient(transport, RetryPolicy.standard(root.maxAttempts), context.sleeper(), verbose);
+    }
+
+    private static CredentialChain chain(EcsImageCommand root, Consumer<String> verbose) {
+        return new CredentialChain(root.context.env(), root.context.home(), root.context.clock(), verbose);
     }
 
     private static void checkNetworkOptions(EcsImageCommand root) {
@@ -60,7 +64,7 @@ final class ClientFactory {
         if (root.region != null) {
             return root.region;
         }
-        return new CredentialChain(root.context.env(), root.context.home()).defaultRegion(root.profile)
+        return chain(root, null).defaultRegion(root.profile)
                 .orElseThrow(() -> new ConfigException("no region: use --region, or set ALIBABA_CLOUD_REGION_ID "
                         + "or a profile's region_id"));
     }

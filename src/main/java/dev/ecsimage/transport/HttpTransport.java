@@ -99,6 +99,11 @@ public final class HttpTransport implements Transport {
     }
 
     @Override
+    public void credentialsRejected() {
+        credentials.invalidate();
+    }
+
+    @Override
     public void close() {
         try {
             http.close();

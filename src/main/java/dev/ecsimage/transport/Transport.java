@@ -15,6 +15,12 @@ public interface Transport extends AutoCloseable {
         return "-";
     }
 
+    /**
+     * The service rejected the last attempt's security token as expired: have the credentials
+     * fetched anew for the next attempt.
+     */
+    default void credentialsRejected() {}
+
     @Override
     default void close() {}
 }

@@ -1,0 +1,141 @@
+package dev.ecsimage.auth;
+
+import dev.ecsimage.transport.Endpoints;
+import dev.ecsimage.transport.EnvironmentProxySelector;
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+
+/**
+ * Builds the provider of each kind of source (fixed keys, STS AssumeRole, AssumeRoleWithOIDC,
+ * ECS RAM role, credentials URI), with the endpoints, clock and verbose sink of the run.
+ * Temporary credentials come wrapped in a {@link RefreshingCredentialsProvider}.
+ */
+final class CredentialSources {
+    static final Duration METADATA_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration STS_TIMEOUT = Duration.ofSeconds(10);
+    static final int DEFAULT_DURATION_SECONDS = 3600;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Consumer<String> verbose;
+    private CredentialHttp stsHttp;
+    private CredentialHttp metadataHttp;
+
+    CredentialSources(Map<String, String> env, Clock clock, Consumer<String> verbose) {
+        this.env = env;
+        this.clock = clock;
+        this.verbose = verbose;
+    }
+
+    CredentialsProvider fixed(String accessKeyId, String accessKeySecret, String securityToken, String label) {
+        Credentials keys = Credentials.of(accessKeyId, accessKeySecret, securityToken, label);
+        return () -> keys;
+    }
+
+    /** STS AssumeRole signed with {@code source}'s credentials. */
+    CredentialsProvider assumeRole(CredentialsProvider source, String roleArn, String sessionName,
+                                   int durationSeconds, String label) {
+        StsClient sts = sts();
+        String session = sessionName(sessionName);
+        return refreshing(() -> sts.assumeRole(source.credentials(), roleArn, session, durationSeconds, label));
+    }
+
+    /** STS AssumeRoleWithOIDC with the token read from {@code tokenFile} on every refresh. */
+    CredentialsProvider oidc(String roleArn, String providerArn, String tokenFile, String sessionName, String label) {
+        StsClient sts = sts();
+        String session = sessionName(sessionName);
+        Path file = Path.of(tokenFile);
+        return refreshing(() -> sts.assumeRoleWithOidc(roleArn, providerArn, readToken(file, label), session,
+                DEFAULT_DURATION_SECONDS, label));
+    }
+
+    /** The instance's RAM role from the metadata service; {@code roleName} null to discover it. */
+    CredentialsProvider ecsRamRole(String roleName) {
+        return refreshing(new InstanceMetadataSource(metadataEndpoint(), metadataHttp(),
+                "true".equalsIgnoreCase(env.get("ALIBABA_CLOUD_IMDSV1_DISABLED")), roleName, verbose));
+    }
+
+    URI metadataEndpoint() {
+        return endpoint("ECS_IMAGE_METADATA_ENDPOINT", InstanceMetadataSource.DEFAULT_ENDPOINT);
+    }
+
+    /**
+     * GET {@code uri}, answered with {@code {"Code":"Success","AccessKeyId",...,"Expiration"}}.
+     * Messages name it without its query, which may carry a secret.
+     */
+    CredentialsProvider credentialsUri(String uri, String label) {
+        URI target = parseUrl(uri, label);
+        CredentialHttp http = stsHttp();
+        String what = "credentials URI " + target.getScheme() + "://" + Endpoints.host(target) + target.getRawPath();
+        return refreshing(() -> CredentialsJson.success(http.send(new HttpGet(target), what), label, what));
+    }
+
+    private CredentialsProvider refreshing(CredentialsProvider source) {
+        return new RefreshingCredentialsProvider(source, clock, verbose);
+    }
+
+    private StsClient sts() {
+        String region = env.get("ALIBABA_CLOUD_STS_REGION");
+        URI fallback = StsClient.defaultEndpoint(region == null || region.isBlank() ? null : region.trim());
+        return new StsClient(endpoint("ECS_IMAGE_STS_ENDPOINT", fallback), stsHttp(), clock,
+                () -> UUID.randomUUID().toString());
+    }
+
+    private String sessionName(String given) {
+        return given == null ? "ecs-image-" + clock.instant().getEpochSecond() : given;
+    }
+
+    private static String readToken(Path file, String label) {
+        String token;
+        try {
+            token = Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new ConfigException("OIDC token file " + file + " of " + label + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (token.isEmpty()) {
+            throw new ConfigException("OIDC token file " + file + " of " + label + " is empty");
+        }
+        return token;
+    }
+
+    private URI endpoint(String variable, URI fallback) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? fallback : parseUrl(value.trim(), variable);
+    }
+
+    private static URI parseUrl(String value, String what) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new ConfigException(what + ": '" + value + "' is not an http:// or https:// URL with a host");
+    }
+
+    private synchronized CredentialHttp stsHttp() {
+        if (stsHttp == null) {
+            stsHttp = new CredentialHttp(STS_TIMEOUT, new EnvironmentProxySelector(env, ProxySelector.getDefault()));
+        }
+        return stsHttp;
+    }
+
+    private synchronized CredentialHttp metadataHttp() {
+        if (metadataHttp == null) {
+            metadataHttp = new CredentialHttp(METADATA_TIMEOUT, null);
+        }
+        return metadataHttp;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ecsimage.auth;
+
+import java.net.URI;
+import java.util.function.Consumer;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+
+/**
+ * Fetches the credentials of the ECS instance's RAM role from the instance metadata service:
+ * an IMDSv2 token first, plain IMDSv1 requests when the token is refused (unless IMDSv1 is
+ * disabled), the role name given or discovered. Every call fetches anew; no answer at all is a
+ * network error, so the chain can tell "no metadata service here" from a failing one.
+ */
+final class InstanceMetadataSource implements CredentialsProvider {
+    static final URI DEFAULT_ENDPOINT = URI.create("http://100.100.100.200");
+    static final String TOKEN_PATH = "/latest/api/token";
+    static final String ROLES_PATH = "/latest/meta-data/ram/security-credentials/";
+    static final String TOKEN_HEADER = "X-aliyun-ecs-metadata-token";
+    static final String TOKEN_TTL_HEADER = "X-aliyun-ecs-metadata-token-ttl-seconds";
+
+    private final URI endpoint;
+    private final CredentialHttp http;
+    private final boolean imdsV1Disabled;
+    private final Consumer<String> verbose;
+    private String roleName;
+
+    /** @param roleName null to discover it from the service */
+    InstanceMetadataSource(URI endpoint, CredentialHttp http, boolean imdsV1Disabled, String roleName,
+                           Consumer<String> verbose) {
+        this.endpoint = endpoint;
+        this.http = http;
+        this.imdsV1Disabled = imdsV1Disabled;
+        this.roleName = roleName;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public synchronized Credentials credentials() {
+        String token = token();
+        if (roleName == null) {
+            String names = http.send(get(ROLES_PATH, token), what("role name")).requireOk(what("role name")).body().trim();
+            if (names.isEmpty()) {
+                throw new ConfigException(what("role name") + ": no RAM role is attached to this instance");
+            }
+            roleName = names.lines().findFirst().orElseThrow().trim();
+        }
+        String what = what("credentials of role " + roleName);
+        return CredentialsJson.success(http.send(get(ROLES_PATH + roleName, token), what),
+                "ecs metadata role " + roleName + " at " + endpoint, what);
+    }
+
+    /** The IMDSv2 token, or null to go on with IMDSv1. */
+    private String token() {
+        String what = what("IMDSv2 token");
+        HttpPut put = new HttpPut(endpoint.resolve(TOKEN_PATH));
+        put.setHeader(TOKEN_TTL_HEADER, "21600");
+        CredentialHttp.Answer answer = http.send(put, what);
+        if (answer.status() == 200 && !answer.body().isBlank()) {
+            return answer.body().trim();
+        }
+        if (imdsV1Disabled) {
+            throw new ConfigException(what + ": HTTP " + answer.status()
+                    + ", and IMDSv1 is disabled (ALIBABA_CLOUD_IMDSV1_DISABLED=true)");
+        }
+        verbose.accept("credentials: " + what + " refused (HTTP " + answer.status() + "), using IMDSv1");
+        return null;
+    }
+
+    private ClassicHttpRequest get(String path, String token) {
+        HttpGet get = new HttpGet(endpoint.resolve(path));
+        if (token != null) {
+            get.setHeader(TOKEN_HEADER, token);
+        }
+        return get;
+    }
+
+    private String what(String item) {
+        return "ECS metadata " + endpoint + " " + item;
+    }
+}
