@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * 127.0.0.1 with optional fault injection; {@code images} lists the seeded account, so each
  * failure can be triggered on purpose.
  */
-@Command(name = "sandbox",
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"A simulated ECS (no account, no network): serve it over HTTP, or list its seeded images.",
                 "'ecs-image --sandbox COMMAND ...' runs any command against an in-process sandbox instead."},
         subcommands = {SandboxCommand.Serve.class, SandboxCommand.Images.class})
@@ -119,7 +119,7 @@ public final class SandboxCommand implements Runnable {
         }
     }
 
-    @Command(name = "images", description = "List the sandbox's seeded images, KMS keys and regions, and the "
+    @Command(name = "images", mixinStandardHelpOptions = true, description = "List the sandbox's seeded images, KMS keys and regions, and the "
             + "scenario each one plays.")
     static final class Images implements Callable<Integer> {
         @ParentCommand
@@ -138,7 +138,7 @@ public final class SandboxCommand implements Runnable {
         }
     }
 
-    @Command(name = "serve",
+    @Command(name = "serve", mixinStandardHelpOptions = true,
             description = {"Run the sandbox as an HTTP endpoint on 127.0.0.1 until Ctrl-C, for "
                     + "'--endpoint http://127.0.0.1:PORT' from any client (official SDKs included).",
                     "Requests are checked like the service checks them: signatures V3 and V1, the sandbox's access "
@@ -311,7 +311,7 @@ public final class SandboxCommand implements Runnable {
             }
         }
         t.append(nl).append("Errors reached by parameters:").append(nl);
-        Seed.requestScenarios().forEach((input, code) -> t.append(String.format("  %-76s  %s%n", input, code)));
+        Seed.requestScenarios().forEach((input, code) -> t.append(String.format("  %-78s  %s%n", input, code)));
         return t.toString();
     }
 

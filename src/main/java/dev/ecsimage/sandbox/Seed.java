@@ -68,7 +68,7 @@ public final class Seed {
     public static List<SeedImage> images() {
         return List.of(
                 available(DEMO_IMAGE_ID, "cn-hangzhou", "web-app-v1", 40, CopyBehaviour.NORMAL, "s-bp1f91dhodzdoc9is0j8",
-                        "the demo: copies fine (about 100/SPEED s, 10 s at the default speed)"),
+                        "the demo: copies fine (about 10 s at the default speed)"),
                 available("m-bp1ht9lgmxg9edn581u3", "cn-hangzhou", "media-archive", 200, CopyBehaviour.SLOW,
                         "s-bp13xtplpft75v2seh60", "copies fine but ten times slower (about 100 s at the default speed)"),
                 available("m-bp1kvj50ce9uvw53efr4", "cn-hangzhou", "flaky-build", 40, CopyBehaviour.FAILS_PART_WAY,
