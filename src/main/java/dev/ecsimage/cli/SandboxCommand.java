@@ -88,34 +88,30 @@ public final class SandboxCommand implements Runnable {
         }
 
         static double parse(String value) {
-            double speed;
-            try {
-                speed = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                speed = Double.NaN;
-            }
-            if (!(speed > 0) || Double.isInfinite(speed)) {
-                throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a speed: use a positive number of percent per second (10: a copy takes 10 s)");
-            }
-            return speed;
+            return number(value, speed -> speed > 0 && !Double.isInfinite(speed),
+                    "is not a speed: use a positive number of percent per second (10: a copy takes 10 s)");
         }
+    }
+
+    /** A number that {@code valid} accepts, or a conversion error that says {@code problem}. */
+    static double number(String value, java.util.function.DoublePredicate valid, String problem) {
+        double number;
+        try {
+            number = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            number = Double.NaN;
+        }
+        if (!valid.test(number)) {
+            throw new CommandLine.TypeConversionException("'" + value + "' " + problem);
+        }
+        return number;
     }
 
     /** A fault rate: a probability between 0 and 1. */
     static final class RateConverter implements CommandLine.ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double rate;
-            try {
-                rate = Double.parseDouble(value.trim());
-            } catch (NumberFormatException e) {
-                rate = Double.NaN;
-            }
-            if (!(rate >= 0 && rate <= 1)) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a rate: use a number from 0 to 1");
-            }
-            return rate;
+            return number(value, rate -> rate >= 0 && rate <= 1, "is not a rate: use a number from 0 to 1");
         }
     }
 
@@ -155,8 +151,11 @@ public final class SandboxCommand implements Runnable {
         @ParentCommand
         SandboxCommand parent;
 
+        CommandSpec spec;
+
         @Spec
         void helpFooter(CommandSpec commandSpec) {
+            spec = commandSpec;
             commandSpec.usageMessage().footer(footer());
         }
 
@@ -210,16 +209,22 @@ public final class SandboxCommand implements Runnable {
         String failAction;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Context context = parent.root.context;
             double pace = speed(speed, context.env());
             Faults faults = faults();
             PrintWriter err = context.err();
-            SandboxServer server = SandboxServer.start(new SimulatedEcs(context.clock(), pace), port, faults,
-                    context.clock(), context.sleeper(), line -> {
-                        err.println("sandbox: " + line);
-                        err.flush();
-                    });
+            SandboxServer server;
+            try {
+                server = SandboxServer.start(new SimulatedEcs(context.clock(), pace), port, faults, context.clock(),
+                        context.sleeper(), line -> {
+                            err.println("sandbox: " + line);
+                            err.flush();
+                        });
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            }
             Object hook = context.abortHooks().register(server::close);
             try {
                 PrintWriter out = context.out();
@@ -237,9 +242,13 @@ public final class SandboxCommand implements Runnable {
         }
 
         Faults faults() {
-            return new Faults(new Faults.Fault(dropBefore, dropBeforeRate), new Faults.Fault(throttle, throttleRate),
-                    new Faults.Fault(serverErrors, serverErrorRate), new Faults.Fault(dropAfter, dropAfterRate),
-                    delay, failAction);
+            try {
+                return new Faults(new Faults.Fault(dropBefore, dropBeforeRate), new Faults.Fault(throttle, throttleRate),
+                        new Faults.Fault(serverErrors, serverErrorRate), new Faults.Fault(dropAfter, dropAfterRate),
+                        delay, failAction);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
     }
 

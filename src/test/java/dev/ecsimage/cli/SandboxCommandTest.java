@@ -155,6 +155,10 @@ class SandboxCommandTest {
         assertTrue(err.toString().contains("'0' is not a speed"), err.toString());
         assertEquals(ExitStatus.USAGE.code, run("sandbox", "serve", "--throttle-rate", "1.5"));
         assertTrue(err.toString().contains("'1.5' is not a rate"), err.toString());
+        assertEquals(ExitStatus.USAGE.code, run("sandbox", "serve", "--throttle", "-1"));
+        assertTrue(err.toString().contains("a fault needs a count >= 0"), err.toString());
+        assertEquals(ExitStatus.USAGE.code, run("sandbox", "serve", "--port", "70000"));
+        assertTrue(err.toString().contains("cannot listen on 127.0.0.1:70000: "), err.toString());
         assertEquals(ExitStatus.USAGE.code, run("sandbox"));
         assertTrue(err.toString().contains("a sandbox command is required: serve or images"), err.toString());
     }
