@@ -1,0 +1,342 @@
+package dev.ecsimage.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.auth.ConfigException;
+import dev.ecsimage.sandbox.Faults;
+import dev.ecsimage.sandbox.KmsKey;
+import dev.ecsimage.sandbox.Region;
+import dev.ecsimage.sandbox.SandboxKeys;
+import dev.ecsimage.sandbox.SandboxServer;
+import dev.ecsimage.sandbox.Seed;
+import dev.ecsimage.sandbox.SeedImage;
+import dev.ecsimage.sandbox.SimulatedEcs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ecs-image sandbox}: the simulated ECS. {@code serve} runs it as an HTTP endpoint on
+ * 127.0.0.1 with optional fault injection; {@code images} lists the seeded account, so each
+ * failure can be triggered on purpose.
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"A simulated ECS (no account, no network): serve it over HTTP, or list its seeded images.",
+                "'ecs-image --sandbox COMMAND ...' runs any command against an in-process sandbox instead."},
+        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Images.class})
+public final class SandboxCommand implements Runnable {
+    public static final String SPEED_ENV = "ECS_IMAGE_SANDBOX_SPEED";
+
+    @ParentCommand
+    EcsImageCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a sandbox command is required: serve or images");
+    }
+
+    /** The seed table under the help of {@code sandbox} and {@code sandbox serve}. */
+    @Spec
+    void helpFooter(CommandSpec commandSpec) {
+        commandSpec.usageMessage().footer(footer());
+    }
+
+    static String footer() {
+        return ("%n" + seedTable()).replace("%", "%%").replace("%%n", "%n");
+    }
+
+    /**
+     * The copy speed of a sandbox: the option when given, else {@value #SPEED_ENV}, else 10 (%/s).
+     *
+     * @throws ConfigException when the environment variable is not a positive number
+     */
+    public static double speed(Double option, Map<String, String> env) {
+        if (option != null) {
+            return option;
+        }
+        String value = env.get(SPEED_ENV);
+        if (value == null || value.isBlank()) {
+            return SimulatedEcs.DEFAULT_SPEED;
+        }
+        try {
+            return SpeedConverter.parse(value);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new ConfigException(SPEED_ENV + ": " + e.getMessage());
+        }
+    }
+
+    /** A speed in percent per second: a positive number. */
+    public static final class SpeedConverter implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return parse(value);
+        }
+
+        static double parse(String value) {
+            return number(value, speed -> speed > 0 && !Double.isInfinite(speed),
+                    "is not a speed: use a positive number of percent per second (10: a copy takes 10 s)");
+        }
+    }
+
+    /** A number that {@code valid} accepts, or a conversion error that says {@code problem}. */
+    static double number(String value, java.util.function.DoublePredicate valid, String problem) {
+        double number;
+        try {
+            number = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            number = Double.NaN;
+        }
+        if (!valid.test(number)) {
+            throw new CommandLine.TypeConversionException("'" + value + "' " + problem);
+        }
+        return number;
+    }
+
+    /** A fault rate: a probability between 0 and 1. */
+    static final class RateConverter implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return number(value, rate -> rate >= 0 && rate <= 1, "is not a rate: use a number from 0 to 1");
+        }
+    }
+
+    @Command(name = "images", mixinStandardHelpOptions = true, description = "List the sandbox's seeded images, KMS keys and regions, and the "
+            + "scenario each one plays.")
+    static final class Images implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand parent;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = parent.root.context.out();
+            if (parent.root.output == EcsImageCommand.Output.json) {
+                out.println(seedJson());
+            } else {
+                out.print(seedTable());
+            }
+            out.flush();
+            return ExitStatus.SUCCESS.code;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Run the sandbox as an HTTP endpoint on 127.0.0.1 until Ctrl-C, for "
+                    + "'--endpoint http://127.0.0.1:PORT' from any client (official SDKs included).",
+                    "Requests are checked like the service checks them: signatures V3 and V1, the sandbox's access "
+                            + "keys (printed on start), STS token, timestamp (15 minutes), nonce. Answers are "
+                            + "JSON, or XML for V1 requests without Format=JSON. State lives as long as the process.",
+                    "",
+                    "Faults, for rehearsals: each kind hits the first N requests (--drop-before, --throttle, "
+                            + "--server-errors, --drop-after), then random requests at its rate (--...-rate). A "
+                            + "request meets them in that order and the first that fires ends it, so counts add up: "
+                            + "'--drop-before 1 --throttle 2' drops request 1 and throttles requests 2 and 3. "
+                            + "--fail-action limits faults and delay to one action."},
+            sortOptions = false)
+    static final class Serve implements Callable<Integer> {
+        @ParentCommand
+        SandboxCommand parent;
+
+        CommandSpec spec;
+
+        @Spec
+        void helpFooter(CommandSpec commandSpec) {
+            spec = commandSpec;
+            commandSpec.usageMessage().footer(footer());
+        }
+
+        @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1; 0 (default) picks a free one.")
+        int port;
+
+        @Option(names = "--speed", paramLabel = "PCT_PER_S", converter = SpeedConverter.class,
+                description = "Copy progress in percent per second (default: " + SPEED_ENV
+                        + ", else 10: a copy takes about 10 s).")
+        Double speed;
+
+        @Option(names = "--drop-before", paramLabel = "N",
+                description = "Close the connection unanswered, before acting, for the first N requests.")
+        int dropBefore;
+
+        @Option(names = "--drop-before-rate", paramLabel = "RATE", converter = RateConverter.class,
+                description = "... then for this fraction of requests (0 to 1).")
+        double dropBeforeRate;
+
+        @Option(names = "--throttle", paramLabel = "N",
+                description = "Answer HTTP 400 Throttling.User to the next N requests.")
+        int throttle;
+
+        @Option(names = "--throttle-rate", paramLabel = "RATE", converter = RateConverter.class,
+                description = "... then to this fraction of requests.")
+        double throttleRate;
+
+        @Option(names = "--server-errors", paramLabel = "N",
+                description = "Answer HTTP 503 ServiceUnavailable to the next N requests.")
+        int serverErrors;
+
+        @Option(names = "--server-error-rate", paramLabel = "RATE", converter = RateConverter.class,
+                description = "... then to this fraction of requests.")
+        double serverErrorRate;
+
+        @Option(names = "--drop-after", paramLabel = "N",
+                description = "Act (e.g. create the copy), then close the connection unanswered, for the next N "
+                        + "requests: the client cannot know it succeeded.")
+        int dropAfter;
+
+        @Option(names = "--drop-after-rate", paramLabel = "RATE", converter = RateConverter.class,
+                description = "... then for this fraction of requests.")
+        double dropAfterRate;
+
+        @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "Wait this long before handling each request (e.g. 500ms, 3s).")
+        Duration delay = Duration.ZERO;
+
+        @Option(names = "--fail-action", paramLabel = "ACTION",
+                description = "Faults and delay only for this action (CopyImage, DescribeImages, CancelCopyImage).")
+        String failAction;
+
+        @Override
+        public Integer call() {
+            Context context = parent.root.context;
+            double pace = speed(speed, context.env());
+            Faults faults = faults();
+            PrintWriter err = context.err();
+            SandboxServer server;
+            try {
+                server = SandboxServer.start(new SimulatedEcs(context.clock(), pace), port, faults, context.clock(),
+                        context.sleeper(), line -> {
+                            err.println("sandbox: " + line);
+                            err.flush();
+                        });
+            } catch (IOException | IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            }
+            Object hook = context.abortHooks().register(server::close);
+            try {
+                PrintWriter out = context.out();
+                out.print(banner(server.url().toString(), pace, faults));
+                out.flush();
+                while (true) {
+                    context.sleeper().sleep(Duration.ofHours(1));
+                }
+            } catch (InterruptedException e) {
+                return ExitStatus.INTERRUPTED.code;
+            } finally {
+                server.close();
+                context.abortHooks().unregister(hook);
+            }
+        }
+
+        Faults faults() {
+            try {
+                return new Faults(new Faults.Fault(dropBefore, dropBeforeRate), new Faults.Fault(throttle, throttleRate),
+                        new Faults.Fault(serverErrors, serverErrorRate), new Faults.Fault(dropAfter, dropAfterRate),
+                        delay, failAction);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+    }
+
+    static String banner(String url, double speed, Faults faults) {
+        String nl = System.lineSeparator();
+        return "ECS sandbox listening on " + url + " (Ctrl-C stops it; its state lives as long as it runs)" + nl
+                + "Copy speed: " + format(speed) + " %/s (a normal copy takes about " + format(100 / speed) + " s)" + nl
+                + "Faults: " + describe(faults) + nl
+                + nl
+                + "Its access keys (fake, for this sandbox only):" + nl
+                + "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + SandboxKeys.ACCESS_KEY_ID + nl
+                + "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + SandboxKeys.ACCESS_KEY_SECRET + nl
+                + "  STS pair: access key id " + SandboxKeys.STS_ACCESS_KEY_ID + ", secret "
+                + SandboxKeys.STS_ACCESS_KEY_SECRET + ", security token " + SandboxKeys.STS_SECURITY_TOKEN + nl
+                + "Then: ecs-image --endpoint " + url + " --region " + Seed.DEMO_REGION + " ... (image "
+                + Seed.DEMO_IMAGE_ID + " copies fine)" + nl
+                + nl
+                + seedTable();
+    }
+
+    static String describe(Faults faults) {
+        List<String> parts = new ArrayList<>();
+        describe(parts, "drop before acting", faults.dropBefore());
+        describe(parts, "throttle", faults.throttle());
+        describe(parts, "HTTP 503", faults.serverError());
+        describe(parts, "drop after acting", faults.dropAfter());
+        if (!faults.delay().isZero()) {
+            parts.add("delay " + faults.delay().toMillis() + " ms");
+        }
+        if (parts.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", parts) + (faults.onlyAction() == null ? "" : " (only " + faults.onlyAction() + ")");
+    }
+
+    private static void describe(List<String> parts, String name, Faults.Fault fault) {
+        if (fault.count() > 0) {
+            parts.add(name + " the first " + fault.count());
+        }
+        if (fault.rate() > 0) {
+            parts.add(name + " at rate " + format(fault.rate()));
+        }
+    }
+
+    private static String format(double number) {
+        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
+    }
+
+    /** Seeded images, KMS keys, special regions and parameter-triggered errors, as a text table. */
+    static String seedTable() {
+        String nl = System.lineSeparator();
+        StringBuilder t = new StringBuilder("Seeded images (CopyImage's RegionId is the image's region):").append(nl);
+        t.append(String.format("  %-22s  %-14s  %-18s  %-12s  %5s  %s%n", "IMAGE ID", "REGION", "NAME", "STATUS",
+                "GiB", "SCENARIO"));
+        for (SeedImage i : Seed.images()) {
+            t.append(String.format("  %-22s  %-14s  %-18s  %-12s  %5d  %s%n", i.id(), i.region(), i.name(),
+                    i.status(), i.sizeGiB(), i.scenario()));
+        }
+        t.append(nl).append("KMS keys (KMSKeyId, with Encrypted=true):").append(nl);
+        for (KmsKey k : Seed.kmsKeys()) {
+            t.append(String.format("  %-36s  %s%n", k.id(), k.scenario()));
+        }
+        List<Region> regions = Seed.regions();
+        t.append(nl).append("Regions (").append(regions.size()).append("): ")
+                .append(regions.stream().map(Region::id).collect(Collectors.joining(", "))).append(nl);
+        for (Region r : regions) {
+            if (r.scenario() != null) {
+                t.append(String.format("  %-14s  %s%n", r.id(), r.scenario()));
+            }
+        }
+        t.append(nl).append("Errors reached by parameters:").append(nl);
+        Seed.requestScenarios().forEach((input, code) -> t.append(String.format("  %-78s  %s%n", input, code)));
+        return t.toString();
+    }
+
+    static ObjectNode seedJson() {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        ArrayNode images = doc.putArray("images");
+        for (SeedImage i : Seed.images()) {
+            images.addObject().put("imageId", i.id()).put("region", i.region()).put("name", i.name())
+                    .put("status", i.status()).put("sizeGiB", i.sizeGiB()).put("scenario", i.scenario());
+        }
+        ArrayNode keys = doc.putArray("kmsKeys");
+        Seed.kmsKeys().forEach(k -> keys.addObject().put("kmsKeyId", k.id()).put("scenario", k.scenario()));
+        ArrayNode regions = doc.putArray("regions");
+        Seed.regions().forEach(r -> regions.addObject().put("regionId", r.id()).put("scenario", r.scenario()));
+        ObjectNode requests = doc.putObject("requestScenarios");
+        Seed.requestScenarios().forEach(requests::put);
+        return doc;
+    }
+}
