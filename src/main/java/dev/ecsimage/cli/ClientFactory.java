@@ -4,6 +4,7 @@ import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.auth.ConfigException;
 import dev.ecsimage.auth.CredentialChain;
 import dev.ecsimage.auth.CredentialsProvider;
+import dev.ecsimage.sandbox.InProcessTransport;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.HttpTransport;
 import dev.ecsimage.transport.RetryPolicy;
@@ -20,13 +21,19 @@ final class ClientFactory {
         checkNetworkOptions(root);
         Context context = root.context;
         Consumer<String> verbose = root.verbose ? line -> context.err().println("debug: " + line) : null;
+        RetryPolicy retry = RetryPolicy.standard(root.maxAttempts);
+        if (root.sandbox) {
+            Transport sandbox = InProcessTransport.create(context.clock(),
+                    SandboxCommand.speed(root.sandboxSpeed, context.env()));
+            return new EcsClient(sandbox, retry, context.sleeper(), verbose);
+        }
         CredentialsProvider credentials = chain(root, verbose).resolve(root.profile);
         HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
                 root.signatureVersion, "ecs-image/" + VersionProvider.version());
         Transport transport = context.transport() != null ? context.transport()
                 : new HttpTransport(endpoints(root), credentials, settings, context.env(), context.clock(),
                         HttpTransport.randomNonces());
-        return new EcsClient(transport, RetryPolicy.standard(root.maxAttempts), context.sleeper(), verbose);
+        return new EcsClient(transport, retry, context.sleeper(), verbose);
     }
 
     private static CredentialChain chain(EcsImageCommand root, Consumer<String> verbose) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
-        subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class},
+        subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit statuses:%n")
 public final class EcsImageCommand implements Runnable {
     public enum Output { text, json }
@@ -94,6 +94,17 @@ public final class EcsImageCommand implements Runnable {
     @Option(names = "--signature-version", scope = ScopeType.INHERIT, paramLabel = "v3|v1",
             description = "v3 (ACS3-HMAC-SHA256, default) or v1 (HMAC-SHA1).")
     SignatureVersion signatureVersion = SignatureVersion.v3;
+
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT,
+            description = "Send every call to an in-process simulated ECS: no account, no network "
+                    + "(see 'ecs-image sandbox images').")
+    boolean sandbox;
+
+    @Option(names = "--sandbox-speed", scope = ScopeType.INHERIT, paramLabel = "PCT_PER_S",
+            converter = SandboxCommand.SpeedConverter.class,
+            description = "How fast --sandbox copies progress, in percent per second "
+                    + "(default: ECS_IMAGE_SANDBOX_SPEED, else 10: a copy takes about 10 s).")
+    Double sandboxSpeed;
 
     public EcsImageCommand(Context context) {
         this.context = context;

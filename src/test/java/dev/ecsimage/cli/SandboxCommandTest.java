@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SandboxCommandTest {
     final StringWriter out = new StringWriter();
@@ -53,16 +52,8 @@ class SandboxCommandTest {
 
     int run(Map<String, String> env, Sleeper sleeper, String... args) {
         Context context = new Context(env, Path.of("/nonexistent"), clock, sleeper, new PrintWriter(out, true),
-                new PrintWriter(err, true), false, () -> "id", hooks);
-        CommandLine cmd = EcsImageCommand.commandLine(context);
-        if (!cmd.getSubcommands().containsKey("sandbox")) {
-            cmd.addSubcommand(new SandboxCommand());
-            cmd.setOut(context.out());
-            cmd.setErr(context.err());
-            cmd.setExecutionExceptionHandler(new ErrorHandler(context));
-            cmd.setParameterExceptionHandler(ErrorHandler::usage);
-        }
-        return cmd.execute(args);
+                new PrintWriter(err, true), false, () -> "id", hooks, null);
+        return EcsImageCommand.run(context, args);
     }
 
     int run(String... args) {
