@@ -263,8 +263,9 @@ public final class SandboxCommand implements Runnable {
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + SandboxKeys.ACCESS_KEY_SECRET + nl
                 + "  STS pair: access key id " + SandboxKeys.STS_ACCESS_KEY_ID + ", secret "
                 + SandboxKeys.STS_ACCESS_KEY_SECRET + ", security token " + SandboxKeys.STS_SECURITY_TOKEN + nl
-                + "Then: ecs-image --endpoint " + url + " --region " + Seed.DEMO_REGION + " ... (image "
-                + Seed.DEMO_IMAGE_ID + " copies fine)" + nl
+                + "Then, for example:" + nl
+                + "  ecs-image --endpoint " + url + " copy -i " + Seed.DEMO_IMAGE_ID + " -r " + Seed.DEMO_REGION
+                + " -t cn-shanghai" + nl
                 + nl
                 + seedTable();
     }
