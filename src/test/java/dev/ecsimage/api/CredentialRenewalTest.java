@@ -1,10 +1,10 @@
 package dev.ecsimage.api;
 
+import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ecsimage.auth.Credentials;
-import dev.ecsimage.auth.MutableClock;
 import dev.ecsimage.auth.RefreshingCredentialsProvider;
 import dev.ecsimage.transport.ApiCall;
 import dev.ecsimage.transport.RawResponse;
@@ -35,7 +35,7 @@ class CredentialRenewalTest {
             + "\"Message\":\"Specified SecurityToken is expired.\"}";
     private static final String NO_IMAGES = "{\"RequestId\":\"R-OK\",\"TotalCount\":0,\"Images\":{\"Image\":[]}}";
 
-    final MutableClock clock = new MutableClock(NOW);
+    final ManualClock clock = new ManualClock(NOW);
     final List<Duration> sleeps = new ArrayList<>();
     /** Each fetch of the credentials source takes the next entry: an expiration, or an exception to throw. */
     final Deque<Object> issues = new ArrayDeque<>();

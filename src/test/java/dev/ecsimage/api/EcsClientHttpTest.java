@@ -1,5 +1,6 @@
 package dev.ecsimage.api;
 
+import dev.ecsimage.testing.ManualClock;
 import static dev.ecsimage.api.FakeEcsServer.Fault.FORBIDDEN;
 import static dev.ecsimage.api.FakeEcsServer.Fault.GARBAGE;
 import static dev.ecsimage.api.FakeEcsServer.Fault.RESET_AFTER_ACTING;
@@ -51,24 +52,16 @@ class EcsClientHttpTest {
     private EcsClient client;
 
     /** A clock that moves one second on every reading, so every attempt gets a new timestamp. */
-    private static final class SteppingClock extends Clock {
-        private Instant next = Instant.parse("2026-01-02T03:04:05Z");
+    private static final class SteppingClock extends ManualClock {
+        SteppingClock() {
+            super(Instant.parse("2026-01-02T03:04:05Z"));
+        }
 
         @Override
         public synchronized Instant instant() {
-            Instant now = next;
-            next = next.plusSeconds(1);
+            Instant now = super.instant();
+            advance(Duration.ofSeconds(1));
             return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +59,7 @@ class CredentialChainTest {
     }
 
     private CredentialChain chain() {
-        return new CredentialChain(env, home, new MutableClock(Instant.parse("2026-11-27T21:00:00Z")), lines::add);
+        return new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")), lines::add);
     }
 
     private String failure(String profile) {

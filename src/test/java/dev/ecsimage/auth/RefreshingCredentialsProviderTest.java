@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,7 @@ class RefreshingCredentialsProviderTest {
     private static final Instant NOW = Instant.parse("2026-11-27T21:00:00Z");
     private static final Instant EXPIRES = NOW.plus(Duration.ofHours(1));
 
-    final MutableClock clock = new MutableClock(NOW);
+    final ManualClock clock = new ManualClock(NOW);
     final List<String> lines = new ArrayList<>();
     /** Each fetch takes the next entry: credentials to return, or an exception to throw. */
     final Deque<Object> script = new ArrayDeque<>();

@@ -1,5 +1,6 @@
 package dev.ecsimage.sandbox;
 
+import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The in-process sandbox as the project's own client sees it. */
 class InProcessTransportTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-10T10:00:00Z"));
     final InProcessTransport transport = InProcessTransport.create(clock, 10);
     final EcsClient client = new EcsClient(transport, RetryPolicy.standard(1), duration -> { }, null);
 

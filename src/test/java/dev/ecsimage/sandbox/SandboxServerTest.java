@@ -1,5 +1,6 @@
 package dev.ecsimage.sandbox;
 
+import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class SandboxServerTest {
     static final Map<String, String> COPY = Map.of("RegionId", "cn-hangzhou", "ImageId", Seed.DEMO_IMAGE_ID,
             "DestinationRegionId", "cn-shanghai", "ClientToken", "token-1");
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-10T10:00:00Z"));
     final SimulatedEcs ecs = new SimulatedEcs(clock, 10);
     final List<Duration> sleeps = new ArrayList<>();
     final List<String> log = new ArrayList<>();
@@ -161,10 +162,10 @@ class SandboxServerTest {
     void timestampsMoreThanFifteenMinutesOffAreExpired() throws Exception {
         start(Faults.NONE);
         for (SignatureVersion version : SignatureVersion.values()) {
-            MutableClock late = new MutableClock(clock.instant().minus(Duration.ofMinutes(15)).minusSeconds(1));
+            ManualClock late = new ManualClock(clock.instant().minus(Duration.ofMinutes(15)).minusSeconds(1));
             assertError(transport(version, KEYS, late, HttpTransport.randomNonces())
                     .send(new ApiCall("cn-hangzhou", "DescribeImages", DESCRIBE)), 400, "InvalidTimeStamp.Expired");
-            MutableClock early = new MutableClock(clock.instant().plus(Duration.ofMinutes(15)));
+            ManualClock early = new ManualClock(clock.instant().plus(Duration.ofMinutes(15)));
             assertEquals(200, transport(version, KEYS, early, HttpTransport.randomNonces())
                     .send(new ApiCall("cn-hangzhou", "DescribeImages", DESCRIBE)).status());
         }

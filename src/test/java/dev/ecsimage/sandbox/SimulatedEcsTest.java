@@ -1,5 +1,6 @@
 package dev.ecsimage.sandbox;
 
+import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class SimulatedEcsTest {
     static final String BROKEN_COPY = "m-2ze4r6mp6afqfjzczbtt";
     static final String OPS = "m-2zeaeq1kdfy6spsc3lkr";
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-10T10:00:00Z"));
     final SimulatedEcs ecs = new SimulatedEcs(clock, 10, new Random(1));
 
     ApiAnswer call(String action, String... kv) {

@@ -1,4 +1,4 @@
-package dev.ecsimage.sandbox;
+package dev.ecsimage.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock that only moves when a test (or a fake sleeper) moves it. */
+public class ManualClock extends Clock {
     private Instant now;
 
-    MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         now = now.plus(by);
     }
 
-    void advanceSeconds(double seconds) {
+    public void advanceSeconds(double seconds) {
         advance(Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    @Override
+    public synchronized Instant instant() {
+        return now;
     }
 
     @Override
@@ -30,10 +35,5 @@ final class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }
