@@ -82,6 +82,13 @@ class PackagingIT {
     }
 
     @Test
+    void archiveHoldsPicocli() throws Exception {
+        makeArchive();
+        Result r = runWithClassLog();
+        assertTrue(r.out.contains("picocli.CommandLine$Model$CommandSpec source: shared objects file (top)"), r.out);
+    }
+
+    @Test
     void launcherIgnoresAnArchiveMadeByAnotherJava() throws Exception {
         makeArchive();
         Files.writeString(unpacked.resolve("lib/ecs-image.jsa.id"), "/opt/other-jdk/bin/java JAVA_VERSION=\"17.0.1\"\n");
