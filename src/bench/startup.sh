@@ -44,19 +44,30 @@ measure() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-floor_ms=
-# leg NAME COMMAND...: warm-up, RUNS runs, one line of results.
-leg() {
-  local name=$1; shift
-  measure "$@" >/dev/null
-  : > "$work/samples"
-  for _ in $(seq "$runs"); do measure "$@" >> "$work/samples"; done
-  local ms rss ratio
-  ms=$(cut -d' ' -f1 "$work/samples" | median)
-  rss=$(cut -d' ' -f2 "$work/samples" | { if [ -n "$gnu_time" ]; then median | awk '{ printf "%.1f", $1 / 1024 }'; else echo n/a; fi; })
-  [ -n "$floor_ms" ] || floor_ms=$ms
-  ratio=$(awk -v a="$ms" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-10s %8s ms %10s MiB %7sx\n' "$name" "$ms" "$rss" "$ratio"
+# bench LEG...: a warm-up of each, then RUNS rounds that run each leg once (so a change in the
+# machine's load hits all legs alike), then one line per leg. A leg NAME runs the array cmd_NAME.
+bench() {
+  local leg floor_ms=
+  for leg in "$@"; do
+    local -n cmd="cmd_$leg"
+    measure "${cmd[@]}" >/dev/null
+    : > "$work/$leg"
+  done
+  for _ in $(seq "$runs"); do
+    for leg in "$@"; do
+      local -n cmd="cmd_$leg"
+      measure "${cmd[@]}" >> "$work/$leg"
+    done
+  done
+  printf '%-10s %11s %14s %8s\n' leg wall "peak RSS" "/floor"
+  for leg in "$@"; do
+    local ms rss ratio
+    ms=$(cut -d' ' -f1 "$work/$leg" | median)
+    rss=$(cut -d' ' -f2 "$work/$leg" | { if [ -n "$gnu_time" ]; then median | awk '{ printf "%.1f", $1 / 1024 }'; else echo n/a; fi; })
+    [ -n "$floor_ms" ] || floor_ms=$ms
+    ratio=$(awk -v a="$ms" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-10s %8s ms %10s MiB %7sx\n' "$leg" "$ms" "$rss" "$ratio"
+  done
 }
 
 # The floor: an empty main, compiled here, with the flags the launcher gives the JVM.
@@ -67,10 +78,10 @@ printf 'public class Empty { public static void main(String[] a) {} }\n' > "$wor
 echo "$("$java" -version 2>&1 | head -1); $runs runs each after a warm-up; median wall time, median peak RSS"
 archive=$(ls target/ecs-image.jsa target/ecs-image.aot 2>/dev/null | tr '\n' ' ')
 echo "class-data archives in target/: ${archive:-none} (used only when made by this java)"
-printf '%-10s %11s %14s %8s\n' leg wall "peak RSS" "/floor"
-leg floor "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/empty" Empty
-leg --version "$launcher" --version
-leg --help "$launcher" --help
+cmd_floor=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/empty" Empty)
+cmd_version=("$launcher" --version)
+cmd_help=("$launcher" --help)
+legs=(floor version help)
 
 # ---- The sandbox banner: the one place that knows its format. ---------------------------------
 # Sets SANDBOX_URL, SANDBOX_KEY_ID, SANDBOX_KEY_SECRET from what `sandbox serve` printed.
@@ -85,8 +96,10 @@ STATUS_REGION=${STATUS_REGION:-cn-hangzhou}
 STATUS_IMAGE=${STATUS_IMAGE:-m-bp1ujzde8gxd6ncf10ep}
 # ------------------------------------------------------------------------------------------------
 
-if ! "$launcher" sandbox --help >/dev/null 2>&1; then
-  echo "status     skipped: this build has no 'ecs-image sandbox' command yet"
+echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min)"
+if ! "$launcher" --help | grep -qw sandbox; then
+  echo "status: skipped, this build has no 'ecs-image sandbox' command yet"
+  bench "${legs[@]}"
   exit 0
 fi
 "$launcher" sandbox serve --port 0 > "$work/banner" 2>&1 &
@@ -97,9 +110,11 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 if [ -z "$SANDBOX_URL" ] || [ -z "$SANDBOX_KEY_ID" ] || [ -z "$SANDBOX_KEY_SECRET" ]; then
-  echo "status     skipped: cannot read the URL and key pair from the sandbox banner:" >&2
+  echo "status: cannot read the URL and key pair from the sandbox banner:" >&2
   sed 's/^/  | /' "$work/banner" >&2
   exit 1
 fi
 export ALIBABA_CLOUD_ACCESS_KEY_ID=$SANDBOX_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET=$SANDBOX_KEY_SECRET
-leg status "$launcher" status --region "$STATUS_REGION" --image-id "$STATUS_IMAGE" --endpoint "$SANDBOX_URL"
+cmd_status=("$launcher" status --region "$STATUS_REGION" --image-id "$STATUS_IMAGE" --endpoint "$SANDBOX_URL")
+"${cmd_status[@]}" >/dev/null || { echo "status: the status leg fails: ${cmd_status[*]}" >&2; exit 1; }
+bench "${legs[@]}" status
