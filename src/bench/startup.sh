@@ -2,8 +2,9 @@
 # Start-up benchmark of the packaged tool: median wall time and peak RSS over RUNS runs (after one
 # warm-up) of
 #   floor      java running an empty main, with the launcher's JVM flags (nothing can be faster)
-#   --version  ecs-image --version
-#   --help     ecs-image --help (builds and renders the whole command model)
+#   version    ecs-image --version
+#   noarchive  the same without the launcher's class-data archive (what the archive brings)
+#   help       ecs-image --help (builds and renders the whole command model)
 #   status     ecs-image status of one image against a local `ecs-image sandbox serve`
 # and each one's ratio to the floor.
 #
@@ -80,8 +81,9 @@ archive=$(ls target/ecs-image.jsa target/ecs-image.aot 2>/dev/null | tr '\n' ' '
 echo "class-data archives in target/: ${archive:-none} (used only when made by this java)"
 cmd_floor=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/empty" Empty)
 cmd_version=("$launcher" --version)
+cmd_noarchive=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/ecs-image.jar --version)
 cmd_help=("$launcher" --help)
-legs=(floor version help)
+legs=(floor version noarchive help)
 
 # ---- The sandbox banner: the one place that knows its format. ---------------------------------
 # Sets SANDBOX_URL, SANDBOX_KEY_ID, SANDBOX_KEY_SECRET from what `sandbox serve` printed.
