@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
-        subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class, SandboxCommand.class},
+        subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class, SandboxCommand.class,
+                CompletionCommand.class},
         exitCodeListHeading = "%nExit statuses:%n")
 public final class EcsImageCommand implements Runnable {
     public enum Output { text, json }
@@ -42,6 +43,7 @@ public final class EcsImageCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = {"-r", "--region"}, scope = ScopeType.INHERIT, paramLabel = "REGION",
+            completionCandidates = RegionCandidates.class,
             description = "Region of the image named by --image-id: the source for copy, the destination "
                     + "(where the copy lives) for status and cancel. Default: ALIBABA_CLOUD_REGION_ID, "
                     + "ALICLOUD_REGION, then the profile's region_id.")
@@ -57,7 +59,7 @@ public final class EcsImageCommand implements Runnable {
     String endpoint;
 
     @Option(names = "--network", scope = ScopeType.INHERIT, paramLabel = "public|vpc",
-            converter = NetworkConverter.class,
+            converter = NetworkConverter.class, completionCandidates = NetworkCandidates.class,
             description = "public (ecs.REGION.aliyuncs.com, default) or vpc (ecs-vpc.REGION.aliyuncs.com).")
     Network network = Network.PUBLIC;
 
@@ -129,6 +131,14 @@ public final class EcsImageCommand implements Runnable {
                 }
             }
             throw new CommandLine.TypeConversionException("expected public or vpc, not '" + value + "'");
+        }
+    }
+
+    /** The {@code --network} values for shell completion (the converter hides the enum from picocli). */
+    static final class NetworkCandidates implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Network.values()).map(Network::toString).iterator();
         }
     }
 

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Installs ecs-image into a prefix (default ~/.local):
+#   PREFIX/bin/ecs-image                                   the launcher
+#   PREFIX/share/ecs-image/ecs-image.jar                   the tool (and its class-data archive)
+#   PREFIX/share/bash-completion/completions/ecs-image     bash completion (loaded on demand)
+#   PREFIX/share/man/man1/ecs-image.1                      the man page
+# Usage: install.sh [--prefix DIR] [ecs-image-VERSION.tar.gz]
+# Without a tarball it installs the unpacked tree it sits in.
+set -eu
+
+prefix=$HOME/.local
+tarball=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --prefix) prefix=$2; shift 2 ;;
+    --prefix=*) prefix=${1#--prefix=}; shift ;;
+    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) tarball=$1; shift ;;
+  esac
+done
+
+if [ -n "$tarball" ]; then
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  tar -xzf "$tarball" -C "$work"
+  src=$(echo "$work"/ecs-image-*)
+else
+  src=$(cd "$(dirname "$0")" && pwd -P)
+fi
+[ -f "$src/lib/ecs-image.jar" ] || { echo "install.sh: no lib/ecs-image.jar in $src" >&2; exit 1; }
+
+mkdir -p "$prefix/bin" "$prefix/share/ecs-image" "$prefix/share/bash-completion/completions" \
+  "$prefix/share/man/man1"
+cp "$src/lib/ecs-image.jar" "$prefix/share/ecs-image/ecs-image.jar"
+cp "$src/bin/ecs-image" "$prefix/bin/ecs-image"
+chmod 755 "$prefix/bin/ecs-image"
+cp "$src/completion/ecs-image.bash" "$prefix/share/bash-completion/completions/ecs-image"
+cp "$src/man/ecs-image.1" "$prefix/share/man/man1/ecs-image.1"
+
+# The class-data archive is made here, for the java this machine runs, rather than shipped:
+# an archive only serves the exact JVM build that wrote it.
+if ECS_IMAGE_CDS_CREATE=1 "$prefix/bin/ecs-image" --help; then
+  echo "made a class-data archive for $(command -v java 2>/dev/null || echo "$JAVA_HOME/bin/java")"
+else
+  echo "no class-data archive (ecs-image still works, it just starts slower)"
+fi
+
+echo "installed $("$prefix/bin/ecs-image" --version) into $prefix"
+case ":$PATH:" in
+  *":$prefix/bin:"*) ;;
+  *) echo "add $prefix/bin to your PATH" ;;
+esac
