@@ -161,6 +161,7 @@ function _complete_ecs-image() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_ecs-image; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_ecs-image_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox images" ];    then _picocli_ecs-image_sandbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox selftest" ];    then _picocli_ecs-image_sandbox; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(copy)
@@ -170,7 +171,9 @@ function _complete_ecs-image() {
   local cmds4=(completion)
   local cmds5=(sandbox serve)
   local cmds6=(sandbox images)
+  local cmds7=(sandbox selftest)
 
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ecs-image_sandbox_selftest; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ecs-image_sandbox_images; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ecs-image_sandbox_serve; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ecs-image_completion; return $?; fi
@@ -534,7 +537,7 @@ function _picocli_ecs-image_sandbox() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="serve images"
+  local commands="serve images selftest"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
@@ -788,6 +791,78 @@ function _picocli_ecs-image_sandbox_images() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
+  local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
+  local publicvpc_option_args=("public" "vpc") # --network values
+  local textjson_option_args=("text" "json") # --output values
+  local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
+  local v3v1_option_args=("v3" "v1") # --signature-version values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-r'|'--region')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--network')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${publicvpc_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${textjson_option_args[@]}" ) )
+      return $?
+      ;;
+    '--progress')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${autobarplainnone_option_args[@]}" ) )
+      return $?
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+    '--signature-version')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${v3v1_option_args[@]}" ) )
+      return $?
+      ;;
+    '--sandbox-speed')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `selftest` subcommand.
+function _picocli_ecs-image_sandbox_selftest() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
   local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values

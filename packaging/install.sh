@@ -39,7 +39,7 @@ cp "$src/man/ecs-image.1" "$prefix/share/man/man1/ecs-image.1"
 
 # The class-data archive is made here, for the java this machine runs, rather than shipped:
 # an archive only serves the exact JVM build that wrote it.
-if ECS_IMAGE_CDS_CREATE=1 "$prefix/bin/ecs-image" --help; then
+if ECS_IMAGE_CDS_CREATE=1 "$prefix/bin/ecs-image"; then
   echo "made a class-data archive for $(command -v java 2>/dev/null || echo "$JAVA_HOME/bin/java")"
 else
   echo "no class-data archive (ecs-image still works, it just starts slower)"

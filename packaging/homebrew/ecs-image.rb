@@ -21,7 +21,7 @@ class EcsImage < Formula
   def post_install
     # A class-data archive for this java: faster start. Harmless if it cannot be made.
     with_env(ECS_IMAGE_CDS_CREATE: "1") do
-      quiet_system bin/"ecs-image", "--help"
+      quiet_system bin/"ecs-image"
     end
   end
 

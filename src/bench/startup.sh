@@ -10,7 +10,7 @@
 #
 # Usage:   mvn -B -q package -DskipTests && src/bench/startup.sh [RUNS]      (RUNS default 10)
 # Another JVM: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 src/bench/startup.sh
-#   (make its archive first: JAVA_HOME=... ECS_IMAGE_CDS_CREATE=1 target/ecs-image --help)
+#   (make its archive first: JAVA_HOME=... ECS_IMAGE_CDS_CREATE=1 target/ecs-image)
 # Peak RSS needs GNU time (/usr/bin/time; Debian: apt-get install time); without it RSS shows n/a.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -77,7 +77,7 @@ printf 'public class Empty { public static void main(String[] a) {} }\n' > "$wor
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$work/empty" "$work/empty/Empty.java"
 
 echo "$("$java" -version 2>&1 | head -1); $runs runs each after a warm-up; median wall time, median peak RSS"
-archive=$(ls target/ecs-image.jsa target/ecs-image.aot 2>/dev/null | tr '\n' ' ')
+archive=$(ls target/ecs-image.jsa target/ecs-image.aot 2>/dev/null | tr '\n' ' ' || true)
 echo "class-data archives in target/: ${archive:-none} (used only when made by this java)"
 cmd_floor=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/empty" Empty)
 cmd_version=("$launcher" --version)

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"A simulated ECS (no account, no network): serve it over HTTP, or list its seeded images.",
                 "'ecs-image --sandbox COMMAND ...' runs any command against an in-process sandbox instead."},
-        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Images.class})
+        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Images.class, SelfTestCommand.class})
 public final class SandboxCommand implements Runnable {
     public static final String SPEED_ENV = "ECS_IMAGE_SANDBOX_SPEED";
 

@@ -55,6 +55,7 @@ public final class HttpTransport implements Transport {
         Timeout read = Timeout.ofMilliseconds(settings.readTimeout().toMillis());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new LazyTlsStrategy())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect).setSocketTimeout(read).build())
                         .build())

@@ -116,6 +116,7 @@ class ExitStatusTest {
     @Test
     void noCredentialsIs3() {
         cli.env.clear();
+        cli.env.put("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true");
 
         CliRun.Result r = copy();
 

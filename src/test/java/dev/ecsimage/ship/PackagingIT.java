@@ -131,7 +131,7 @@ class PackagingIT {
     }
 
     private void makeArchive() throws Exception {
-        Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--help"), Map.of("ECS_IMAGE_CDS_CREATE", "1"));
+        Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString()), Map.of("ECS_IMAGE_CDS_CREATE", "1"));
         assertEquals(0, r.status, r.err);
         assertTrue(Files.isRegularFile(unpacked.resolve("lib/ecs-image.jsa")));
     }

@@ -1,0 +1,96 @@
+package dev.ecsimage.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsimage.sandbox.Faults;
+import dev.ecsimage.sandbox.SandboxKeys;
+import dev.ecsimage.sandbox.SandboxServer;
+import dev.ecsimage.sandbox.Seed;
+import dev.ecsimage.sandbox.SimulatedEcs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ecs-image sandbox selftest}: copy, status and cancel over real HTTP against a sandbox in
+ * this process, as a user would run them. It tells whether the tool works on this machine, and
+ * it is the workload the launcher records the start-up archive from
+ * ({@code ECS_IMAGE_CDS_CREATE=1 ecs-image}), so the archive holds what real commands load.
+ */
+@Command(name = "selftest",
+        description = "Run copy, status and cancel over HTTP against a sandbox in this process: checks that "
+                + "ecs-image works on this machine. Exit 0 when every step passed.")
+final class SelfTestCommand implements Callable<Integer> {
+    private static final double FAST = 2000;
+
+    @ParentCommand
+    SandboxCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        Context context = parent.root.context;
+        long start = System.nanoTime();
+        try (SandboxServer server = SandboxServer.start(new SimulatedEcs(context.clock(), FAST), 0, Faults.NONE,
+                context.clock(), context.sleeper(), line -> { })) {
+            Map<String, String> env = Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SandboxKeys.ACCESS_KEY_ID,
+                    "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SandboxKeys.ACCESS_KEY_SECRET,
+                    "ECS_IMAGE_ENDPOINT", server.url().toString(), "HOME", "/nonexistent");
+            String copied = step(context, env, "copy", "-i", Seed.DEMO_IMAGE_ID, "-r", Seed.DEMO_REGION,
+                    "-t", "cn-shanghai", "--interval", "20ms", "--progress", "plain", "-o", "json");
+            String id = new ObjectMapper().readTree(copied).at("/copies/0/imageId").asText();
+            step(context, env, "status", "-r", "cn-shanghai", "-i", id);
+            String queued = step(context, env, "copy", "-i", Seed.DEMO_IMAGE_ID, "-r", Seed.DEMO_REGION,
+                    "-t", "cn-beijing", "--no-wait", "-q").trim();
+            step(context, env, "cancel", "-r", "cn-beijing", "-i", queued, "--wait", "--interval", "20ms");
+            step(context, env, "--help");
+        } catch (StepFailed e) {
+            context.err().println("ecs-image: selftest failed at '" + String.join(" ", e.args) + "' (exit "
+                    + e.status + "):");
+            context.err().print(e.err);
+            return ExitStatus.INTERNAL.code;
+        }
+        context.out().println("selftest passed: copy, status and cancel over HTTP against a local sandbox ("
+                + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        return ExitStatus.SUCCESS.code;
+    }
+
+    /** Runs one command as a user would, in this process; its stdout, or StepFailed. */
+    private static String step(Context context, Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context inner = new Context(env, context.home(), context.clock(), context.sleeper(),
+                new PrintWriter(out, true), new PrintWriter(err, true), false, context.ids(), NO_HOOKS, null);
+        int status = EcsImageCommand.run(inner, args);
+        if (status != 0) {
+            throw new StepFailed(List.of(args), status, err.toString());
+        }
+        return out.toString();
+    }
+
+    private static final AbortHooks NO_HOOKS = new AbortHooks() {
+        @Override
+        public Object register(Runnable onAbort) {
+            return onAbort;
+        }
+
+        @Override
+        public void unregister(Object handle) {
+        }
+    };
+
+    private static final class StepFailed extends RuntimeException {
+        final List<String> args;
+        final int status;
+        final String err;
+
+        StepFailed(List<String> args, int status, String err) {
+            super(null, null, false, false);
+            this.args = args;
+            this.status = status;
+            this.err = err;
+        }
+    }
+}
