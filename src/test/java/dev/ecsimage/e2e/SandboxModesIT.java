@@ -39,6 +39,16 @@ class SandboxModesIT {
     }
 
     @Test
+    void selftestRunsCopyStatusAndCancelOverHttp() throws Exception {
+        Launcher.Result r = new Launcher(home).run("sandbox", "selftest");
+
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().matches("selftest passed: copy, status and cancel over HTTP against a local sandbox "
+                + "\\(\\d+ ms\\)\n"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
     void sandboxServeAnswersAnyClientUntilInterrupted() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV",
                 Launcher.SCRIPT.toString(), "sandbox", "serve", "--port", "0", "--speed", "400"));
