@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,11 +104,19 @@ final class CopyCommand implements Callable<Integer> {
         checkRegions(source);
         String token = clientToken != null ? clientToken : root.context.ids().get();
         try (EcsClient client = ClientFactory.create(root)) {
-            List<CopyRow> rows = new ArrayList<>();
-            for (String destination : destinations) {
-                rows.add(start(client, source, destination,
-                        ClientTokens.forDestination(token, destination, destinations.size()), parsedTags));
+            List<CopyRow> started = new CopyOnWriteArrayList<>();
+            // Interrupted while the copies are being started: say what was started, or cancel it.
+            Object hook = root.context.abortHooks().register(() -> WaitSession.leaveRunning(root, client,
+                    targets(started), cancelOnAbort, "interrupted"));
+            try {
+                for (String destination : destinations) {
+                    started.add(start(client, source, destination,
+                            ClientTokens.forDestination(token, destination, destinations.size()), parsedTags));
+                }
+            } finally {
+                root.context.abortHooks().unregister(hook);
             }
+            List<CopyRow> rows = started;
             if (dryRun) {
                 if (rows.stream().allMatch(CopyRow::dryRunPassed) && !root.quiet) {
                     root.context.err().println("ecs-image: dry run passed: CopyImage would be accepted for "
@@ -143,13 +152,14 @@ final class CopyCommand implements Callable<Integer> {
         }
     }
 
+    /** The copies that were made (no dry run, no error), to follow. */
+    private List<Target> targets(List<CopyRow> rows) {
+        return rows.stream().filter(r -> r.error() == null && !r.dryRunPassed())
+                .map(r -> new Target(r.region(), r.imageId(), true)).toList();
+    }
+
     private List<CopyRow> follow(EcsClient client, List<CopyRow> rows) throws InterruptedException {
-        List<Target> targets = new ArrayList<>();
-        for (CopyRow r : rows) {
-            if (r.error() == null) {
-                targets.add(new Target(r.region(), r.imageId(), true));
-            }
-        }
+        List<Target> targets = targets(rows);
         if (targets.isEmpty()) {
             return rows;
         }

@@ -80,12 +80,20 @@ final class WaitSession implements WatchListener {
     /** The wait ends before every image did: cancel what still runs, or say how to follow it. */
     private void endEarly(String why) {
         display.close();
-        List<Target> pending = targets.stream().filter(t -> !finished.contains(t)).toList();
+        leaveRunning(root, client, targets.stream().filter(t -> !finished.contains(t)).toList(), cancelOnAbort, why);
+    }
+
+    /**
+     * Copies that are still running when ecs-image stops following them (timeout, Ctrl-C,
+     * SIGTERM): cancelled when {@code cancel}, else stderr says how to follow and how to cancel them.
+     */
+    static void leaveRunning(EcsImageCommand root, EcsClient client, List<Target> pending, boolean cancel,
+                             String why) {
         if (pending.isEmpty()) {
             return;
         }
         var err = root.context.err();
-        if (cancelOnAbort) {
+        if (cancel) {
             for (Target t : pending) {
                 try {
                     client.cancelCopyImage(t.region(), t.imageId());

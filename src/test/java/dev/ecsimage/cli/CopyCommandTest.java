@@ -250,4 +250,21 @@ class CopyCommandTest {
                 cancelled.err());
         assertTrue(other.abortHooks.isEmpty(), "the hook is removed when the wait ends");
     }
+
+    @Test
+    void anInterruptWhileTheCopiesAreStartedNamesTheOnesAlreadyAccepted() {
+        cli.ecs.beforeCall = call -> {
+            if (call.action().equals("CopyImage") && "cn-beijing".equals(call.params().get("DestinationRegionId"))) {
+                cli.abortHooks.forEach(Runnable::run);
+            }
+        };
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai,cn-beijing",
+                "--progress", "none", "--no-wait");
+
+        assertTrue(r.err().startsWith("ecs-image: interrupted; the copies keep running.\n"
+                + "  follow: ecs-image status --wait -r cn-shanghai -i m-cnscopy1\n"
+                + "  cancel: ecs-image cancel -r cn-shanghai -i m-cnscopy1\n"), r.err());
+        assertTrue(cli.abortHooks.isEmpty());
+    }
 }

@@ -30,6 +30,8 @@ final class ScriptedEcs implements Transport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<ApiCall> calls = new ArrayList<>();
+    /** Runs before every call is answered (e.g. to play a Ctrl-C between two calls). */
+    java.util.function.Consumer<ApiCall> beforeCall = call -> { };
     private final Map<String, Map<String, Deque<Step>>> images = new LinkedHashMap<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, Deque<Object>> queued = new HashMap<>();
@@ -88,6 +90,7 @@ final class ScriptedEcs implements Transport {
 
     @Override
     public synchronized RawResponse send(ApiCall call) throws IOException {
+        beforeCall.accept(call);
         calls.add(call);
         Deque<Object> q = queued.get(call.action());
         if (q != null && !q.isEmpty()) {
