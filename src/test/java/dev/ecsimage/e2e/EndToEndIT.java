@@ -37,8 +37,17 @@ class EndToEndIT {
     }
 
     private Launcher launcher(Faults faults) throws Exception {
-        sandbox = new Sandbox(SPEED, faults);
+        return launcher(SPEED, faults);
+    }
+
+    private Launcher launcher(double speed, Faults faults) throws Exception {
+        sandbox = new Sandbox(speed, faults);
         return sandbox.launcher(home);
+    }
+
+    /** A sandbox where the slow image takes about 10 s: a test has plenty of time while it runs. */
+    private Launcher unhurried() throws Exception {
+        return launcher(SPEED / 4, Faults.NONE);
     }
 
     @AfterEach
@@ -163,7 +172,7 @@ class EndToEndIT {
 
     @Test
     void aSecondCopyToARegionWhereOneRunsIsAConflict() throws Exception {
-        Launcher l = launcher();
+        Launcher l = unhurried();
         assertEquals(0, l.run("copy", "-i", Sandbox.SLOW, "-r", "cn-hangzhou", "-t", "cn-shanghai", "--no-wait", "-q").status());
 
         Launcher.Result r = l.run("copy", "-i", Sandbox.SLOW, "-r", "cn-hangzhou", "-t", "cn-shanghai", "--no-wait");
@@ -245,7 +254,7 @@ class EndToEndIT {
 
     @Test
     void aCopyCancelledElsewhereWhileWaitedForIs11() throws Exception {
-        Launcher l = launcher();
+        Launcher l = unhurried();
         Launcher.Running copy = l.start("copy", "-i", Sandbox.SLOW, "-r", "cn-hangzhou", "-t", "cn-shanghai",
                 "--progress", "plain", FAST_POLL);
         copy.err().awaitContains("Creating", 20_000);
@@ -262,7 +271,7 @@ class EndToEndIT {
 
     @Test
     void aTimeoutIs12AndTheCopyKeepsRunning() throws Exception {
-        Launcher l = launcher();
+        Launcher l = unhurried();
         Launcher.Result r = l.run("copy", "-i", Sandbox.SLOW, "-r", "cn-hangzhou", "-t", "cn-shanghai",
                 "--progress", "none", "--timeout", "500ms", FAST_POLL);
 
@@ -323,7 +332,7 @@ class EndToEndIT {
 
     @Test
     void cancelWaitsUntilTheCopyIsGone() throws Exception {
-        Launcher l = launcher();
+        Launcher l = unhurried();
         String id = l.run("copy", "-i", Sandbox.SLOW, "-r", "cn-hangzhou", "-t", "cn-beijing", "--no-wait", "-q").out().trim();
 
         Launcher.Result r = l.run("cancel", "-r", "cn-beijing", "-i", id, "--wait", "-o", "json", FAST_POLL);
