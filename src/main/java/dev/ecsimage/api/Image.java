@@ -12,7 +12,6 @@ public record Image(String region, String imageId, String name, String status, I
                     Long remainingSeconds) {
 
     public static final String AVAILABLE = "Available";
-    public static final String CREATING = "Creating";
     public static final String WAITING = "Waiting";
     public static final String CREATE_FAILED = "CreateFailed";
     public static final String UNAVAILABLE = "UnAvailable";
@@ -29,10 +28,5 @@ public record Image(String region, String imageId, String name, String status, I
 
     public boolean isFailed() {
         return CREATE_FAILED.equals(status) || UNAVAILABLE.equals(status);
-    }
-
-    /** Available, or Deprecated (which is still usable). */
-    public boolean isUsable() {
-        return AVAILABLE.equals(status) || DEPRECATED.equals(status);
     }
 }

@@ -17,10 +17,6 @@ public record Credentials(String accessKeyId, String accessKeySecret, String sec
         return new Credentials(accessKeyId, accessKeySecret, blankToNull(securityToken), null, source);
     }
 
-    public boolean isTemporary() {
-        return securityToken != null;
-    }
-
     /** What {@code --verbose} may show: the source, the masked key id and the expiration. */
     public String describe() {
         return source + " (" + maskedKeyId() + ")" + (expiration == null ? "" : ", expires " + expiration);

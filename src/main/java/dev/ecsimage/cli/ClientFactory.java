@@ -20,14 +20,14 @@ final class ClientFactory {
     static EcsClient create(EcsImageCommand root) {
         checkNetworkOptions(root);
         Context context = root.context;
-        Consumer<String> verbose = root.verbose ? line -> context.err().println("debug: " + line) : null;
+        Consumer<String> verbose = verbose(root);
         RetryPolicy retry = RetryPolicy.standard(root.maxAttempts);
         if (root.sandbox) {
             Transport sandbox = InProcessTransport.create(context.clock(),
                     SandboxCommand.speed(root.sandboxSpeed, context.env()));
             return new EcsClient(sandbox, retry, context.sleeper(), verbose);
         }
-        CredentialsProvider credentials = chain(root, verbose).resolve(root.profile);
+        CredentialsProvider credentials = chain(root).resolve(root.profile);
         HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
                 root.signatureVersion, "ecs-image/" + VersionProvider.version());
         Transport transport = context.transport() != null ? context.transport()
@@ -36,8 +36,17 @@ final class ClientFactory {
         return new EcsClient(transport, retry, context.sleeper(), verbose);
     }
 
-    private static CredentialChain chain(EcsImageCommand root, Consumer<String> verbose) {
-        return new CredentialChain(root.context.env(), root.context.home(), root.context.clock(), verbose);
+    private static Consumer<String> verbose(EcsImageCommand root) {
+        return root.verbose ? line -> root.context.err().println("debug: " + line) : null;
+    }
+
+    /** One chain per run, so the profile files are read once for the region and the credentials. */
+    private static CredentialChain chain(EcsImageCommand root) {
+        if (root.credentialChain == null) {
+            root.credentialChain = new CredentialChain(root.context.env(), root.context.home(), root.context.clock(),
+                    verbose(root));
+        }
+        return root.credentialChain;
     }
 
     private static void checkNetworkOptions(EcsImageCommand root) {
@@ -49,7 +58,7 @@ final class ClientFactory {
         }
     }
 
-    static Endpoints endpoints(EcsImageCommand root) {
+    private static Endpoints endpoints(EcsImageCommand root) {
         String url = root.endpoint != null ? root.endpoint : root.context.env().get("ECS_IMAGE_ENDPOINT");
         if (url == null || url.isBlank()) {
             return Endpoints.of(root.endpointNetwork());
@@ -71,7 +80,7 @@ final class ClientFactory {
         if (root.region != null) {
             return root.region;
         }
-        return chain(root, null).defaultRegion(root.profile)
+        return chain(root).defaultRegion(root.profile)
                 .orElseThrow(() -> new ConfigException("no region: use --region, or set ALIBABA_CLOUD_REGION_ID "
                         + "or a profile's region_id"));
     }

@@ -36,15 +36,15 @@ record CopyRow(String region, String clientToken, String imageId, String request
 
     ImageRow row() {
         if (failure() != null && (result == null || result.lastSeen() == null)) {
-            return new ImageRow(region, imageId, "Error", null, null);
+            return ImageRow.bare(region, imageId, "Error");
         }
         if (result == null) {
-            return new ImageRow(region, imageId, dryRunPassed ? "DryRunPassed" : "Accepted", null, null);
+            return ImageRow.bare(region, imageId, dryRunPassed ? "DryRunPassed" : "Accepted");
         }
         if (result.outcome() == Outcome.GONE || result.outcome() == Outcome.NOT_FOUND) {
-            return new ImageRow(region, imageId, "Gone", null, null);
+            return ImageRow.bare(region, imageId, "Gone");
         }
-        return result.lastSeen() == null ? new ImageRow(region, imageId, "Waiting", null, null)
+        return result.lastSeen() == null ? ImageRow.bare(region, imageId, "Waiting")
                 : ImageRow.of(result.lastSeen());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.auth.CredentialChain;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
@@ -107,6 +108,9 @@ public final class EcsImageCommand implements Runnable {
             description = "How fast --sandbox copies progress, in percent per second "
                     + "(default: ECS_IMAGE_SANDBOX_SPEED, else 10: a copy takes about 10 s).")
     Double sandboxSpeed;
+
+    /** Made on first use by {@link ClientFactory}, then shared by the region and the credentials lookups. */
+    CredentialChain credentialChain;
 
     public EcsImageCommand(Context context) {
         this.context = context;

@@ -3,10 +3,16 @@ package dev.ecsimage.cli;
 import dev.ecsimage.api.Image;
 
 /** One line of output about one image: what stdout, progress and JSON show of it. */
-record ImageRow(String region, String imageId, String status, Integer progress, Long remainingSeconds) {
+record ImageRow(String region, String imageId, String name, String status, Integer progress, Long remainingSeconds) {
 
     static ImageRow of(Image image) {
-        return new ImageRow(image.region(), image.imageId(), image.status(), image.progress(), image.remainingSeconds());
+        return new ImageRow(image.region(), image.imageId(), image.name(), image.status(), image.progress(),
+                image.remainingSeconds());
+    }
+
+    /** A row that says only where an image stands, without details from the service. */
+    static ImageRow bare(String region, String imageId, String status) {
+        return new ImageRow(region, imageId, null, status, null, null);
     }
 
     String progressText() {

@@ -55,7 +55,7 @@ abstract class ProgressDisplay implements WatchListener {
     synchronized void start(List<Target> targets, String initialStatus) {
         for (Target t : targets) {
             regionWidth = Math.max(regionWidth, t.region().length());
-            rows.put(t, new ImageRow(t.region(), t.imageId(), initialStatus, null, null));
+            rows.put(t, ImageRow.bare(t.region(), t.imageId(), initialStatus));
         }
     }
 
@@ -76,7 +76,7 @@ abstract class ProgressDisplay implements WatchListener {
                 case NOT_FOUND -> "NotFound";
                 default -> before == null ? "-" : before.status();
             };
-            ImageRow now = new ImageRow(result.target().region(), result.target().imageId(), status, null, null);
+            ImageRow now = ImageRow.bare(result.target().region(), result.target().imageId(), status);
             rows.put(result.target(), now);
             show(result.target(), now, true);
         }

@@ -57,16 +57,15 @@ final class ResultWriter {
         }
     }
 
-    void images(List<ImageRow> images, List<String> names) {
+    void images(List<ImageRow> images) {
         if (json()) {
             ObjectNode doc = JSON.objectNode();
             ArrayNode list = doc.putArray("images");
-            for (int i = 0; i < images.size(); i++) {
-                ImageRow r = images.get(i);
+            for (ImageRow r : images) {
                 ObjectNode o = list.addObject();
                 o.put("region", r.region());
                 o.put("imageId", r.imageId());
-                o.put("name", names.get(i));
+                o.put("name", r.name());
                 o.put("status", r.status());
                 if (r.progress() == null) {
                     o.putNull("progress");

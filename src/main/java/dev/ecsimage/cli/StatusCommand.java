@@ -53,7 +53,6 @@ final class StatusCommand implements Callable<Integer> {
                 results = targets.stream().map(t -> snapshot(t, images)).toList();
             }
             List<ImageRow> rows = new ArrayList<>();
-            List<String> names = new ArrayList<>();
             ExitStatus status = ExitStatus.SUCCESS;
             for (TargetResult r : results) {
                 ExitStatus s = ExitStatus.of(r);
@@ -64,17 +63,15 @@ final class StatusCommand implements Callable<Integer> {
                     ErrorReport.print(root.context, root, r.target().region(), r.error());
                 }
                 if (r.lastSeen() == null) {
-                    rows.add(new ImageRow(region, r.target().imageId(), r.error() != null ? "Error" : "NotFound", null, null));
-                    names.add(null);
+                    rows.add(ImageRow.bare(region, r.target().imageId(), r.error() != null ? "Error" : "NotFound"));
                     if (r.error() == null) {
                         root.context.err().println("ecs-image: " + region + ": no image " + r.target().imageId());
                     }
                 } else {
                     rows.add(ImageRow.of(r.lastSeen()));
-                    names.add(r.lastSeen().name());
                 }
             }
-            new ResultWriter(root).images(rows, names);
+            new ResultWriter(root).images(rows);
             return status.code;
         }
     }

@@ -92,6 +92,20 @@ class UsageTest {
         assertEquals("cn-hangzhou", cli.ecs.calls.get(1).region());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--max-attempts=0|--max-attempts must be at least 1",
+        "--read-timeout=0s|--read-timeout must be longer than 0",
+        "--connect-timeout=0ms|--connect-timeout must be longer than 0",
+    })
+    void networkOptionsMustAllowACall(String option, String message) {
+        CliRun.Result r = cli.run("status", "-r", "cn-shanghai", "-i", "m-a", option);
+
+        assertEquals(2, r.status());
+        assertEquals("ecs-image: " + message + "\nTry 'ecs-image --help' for more information.\n", r.err());
+        assertEquals(0, cli.ecs.calls.size());
+    }
+
     @Test
     void noCommandIsAUsageError() {
         CliRun.Result r = cli.run();

@@ -355,6 +355,13 @@ class EndToEndIT {
         assertTrue(noCredentials.err().startsWith("ecs-image: no credentials found: tried "), noCredentials.err());
         assertEquals(1, noCredentials.err().lines().count(), noCredentials.err());
 
+        Launcher.Result badEndpoint = l.env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tAnyKey000000")
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "any").run("status", "-r", "cn-shanghai", "-i", "m-a",
+                        "--endpoint", "ftp://127.0.0.1:21");
+        assertEquals(3, badEndpoint.status());
+        assertEquals("ecs-image: endpoint 'ftp://127.0.0.1:21' must be an http:// or https:// URL with a host\n",
+                badEndpoint.err());
+
         Launcher.Result usage = l.run("copy", "-i", "m-a", "-r", "cn-hangzhou", "-t", "cn-hangzhou");
         assertEquals(2, usage.status());
         assertEquals("ecs-image: --to 'cn-hangzhou' is the source region (--region): a copy must go to another region\n"
