@@ -1,6 +1,8 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsClient;
+import dev.ecsimage.output.ResultWriter;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
 import dev.ecsimage.watch.Target;
@@ -43,7 +45,7 @@ final class CancelCommand implements Callable<Integer> {
                     return ExitStatus.of(r).code;
                 }
             }
-            new ResultWriter(root).cancelled(region, imageId, requestId);
+            new ResultWriter(root.console()).cancelled(region, imageId, requestId);
             return ExitStatus.SUCCESS.code;
         }
     }

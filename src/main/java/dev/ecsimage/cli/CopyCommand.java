@@ -1,11 +1,15 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.CopyImageRequest;
 import dev.ecsimage.api.CopyImageResult;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
 import dev.ecsimage.api.Tag;
+import dev.ecsimage.copyset.CopyRow;
+import dev.ecsimage.output.ErrorReport;
+import dev.ecsimage.output.ResultWriter;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Target;
 import dev.ecsimage.watch.TargetResult;
@@ -118,14 +122,14 @@ final class CopyCommand implements Callable<Integer> {
             }
             List<CopyRow> rows = started;
             if (dryRun) {
-                if (rows.stream().allMatch(CopyRow::dryRunPassed) && !root.quiet) {
-                    root.context.err().println("ecs-image: dry run passed: CopyImage would be accepted for "
+                if (rows.stream().allMatch(CopyRow::dryRunPassed)) {
+                    root.console().note("dry run passed: CopyImage would be accepted for "
                             + String.join(", ", destinations) + " (nothing was copied)");
                 }
             } else if (!noWait) {
                 rows = follow(client, rows);
             }
-            new ResultWriter(root).copies(source, imageId, rows);
+            new ResultWriter(root.console()).copies(source, imageId, rows);
             return rows.stream().map(CopyRow::exitStatus).filter(s -> s != ExitStatus.SUCCESS)
                     .findFirst().orElse(ExitStatus.SUCCESS).code;
         }
@@ -137,7 +141,7 @@ final class CopyCommand implements Callable<Integer> {
             if (ifExists == IfExists.reuse && !dryRun) {
                 for (Image existing : client.describeImages(destination, null, Image.ALL_STATUSES, name)) {
                     if (name.equals(existing.name())) {
-                        note("reusing " + existing.imageId() + " in " + destination + ", already named " + name
+                        root.console().note("reusing " + existing.imageId() + " in " + destination + ", already named " + name
                                 + " (" + existing.status() + ")");
                         return new CopyRow(destination, token, existing.imageId(), null, true, false, null, null);
                     }
@@ -147,7 +151,7 @@ final class CopyCommand implements Callable<Integer> {
                     encrypted, kmsKeyId, resourceGroupId, parsedTags, token, dryRun));
             return new CopyRow(destination, token, r.imageId(), r.requestId(), false, r.dryRunPassed(), null, null);
         } catch (EcsException e) {
-            ErrorReport.print(root.context, root, destination, e);
+            ErrorReport.print(root.console(), destination, e, root.maxAttempts);
             return CopyRow.failed(destination, token, e);
         }
     }
@@ -187,16 +191,11 @@ final class CopyCommand implements Callable<Integer> {
                     + row.result().lastSeen().status());
             case GONE, NOT_FOUND -> err.println("ecs-image: " + row.region() + ": the copy " + row.imageId()
                     + " disappeared while being waited for (cancelled or deleted elsewhere?)");
-            case ERROR -> ErrorReport.print(root.context, root, row.region(), row.result().error());
+            case ERROR -> ErrorReport.print(root.console(), row.region(), row.result().error(), root.maxAttempts);
             default -> { }
         }
     }
 
-    private void note(String line) {
-        if (!root.quiet) {
-            root.context.err().println("ecs-image: " + line);
-        }
-    }
 
     private List<Tag> checkOptions() {
         timing.check();

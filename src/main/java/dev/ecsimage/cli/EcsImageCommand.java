@@ -1,6 +1,10 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.auth.CredentialChain;
+import dev.ecsimage.output.Console;
+import dev.ecsimage.output.Format;
+import dev.ecsimage.output.ProgressMode;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
@@ -27,10 +31,6 @@ import picocli.CommandLine.Spec;
                 CompletionCommand.class},
         exitCodeListHeading = "%nExit statuses:%n")
 public final class EcsImageCommand implements Runnable {
-    public enum Output { text, json }
-
-    public enum Progress { auto, bar, plain, none }
-
     public enum Network { PUBLIC, VPC;
         @Override
         public String toString() {
@@ -66,12 +66,12 @@ public final class EcsImageCommand implements Runnable {
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "text|json",
             description = "Result format on stdout: text (default) or json (one document at the end).")
-    Output output = Output.text;
+    Format output = Format.text;
 
     @Option(names = "--progress", scope = ScopeType.INHERIT, paramLabel = "auto|bar|plain|none",
             description = "Progress on stderr: auto (bars on a terminal, plain lines otherwise; default), "
                     + "bar, plain or none.")
-    Progress progress = Progress.auto;
+    ProgressMode progress = ProgressMode.auto;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "No progress and no hints; text output is only the image ids, one per line.")
@@ -119,6 +119,12 @@ public final class EcsImageCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: copy, status or cancel");
+    }
+
+    /** Where this run's output goes, and in which form. */
+    Console console() {
+        return new Console(context.out(), context.err(), context.stderrIsTerminal(), context.env(), output, progress,
+                quiet, verbose);
     }
 
     Endpoints.Network endpointNetwork() {

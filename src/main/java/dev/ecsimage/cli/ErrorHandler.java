@@ -2,14 +2,17 @@ package dev.ecsimage.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.auth.ConfigException;
+import dev.ecsimage.output.ErrorReport;
+import dev.ecsimage.output.Format;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns what escapes a command into one clean line on stderr and its exit status: service errors
@@ -26,12 +29,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         EcsImageCommand root = (EcsImageCommand) cmd.getCommandSpec().root().userObject();
-        boolean json = root.output == EcsImageCommand.Output.json;
+        boolean json = root.console().json();
         if (ex instanceof EcsException e) {
             if (json) {
                 printJson(ErrorReport.json(e));
             } else {
-                ErrorReport.print(context, root, null, e);
+                ErrorReport.print(root.console(), null, e, root.maxAttempts);
             }
             return ExitStatus.of(e.kind()).code;
         }

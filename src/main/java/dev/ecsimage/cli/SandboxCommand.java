@@ -3,7 +3,9 @@ package dev.ecsimage.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.auth.ConfigException;
+import dev.ecsimage.output.Format;
 import dev.ecsimage.sandbox.Faults;
 import dev.ecsimage.sandbox.KmsKey;
 import dev.ecsimage.sandbox.Region;
@@ -20,12 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code ecs-image sandbox}: the simulated ECS. {@code serve} runs it as an HTTP endpoint on
@@ -124,7 +126,7 @@ public final class SandboxCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = parent.root.context.out();
-            if (parent.root.output == EcsImageCommand.Output.json) {
+            if (parent.root.console().json()) {
                 out.println(seedJson());
             } else {
                 out.print(seedTable());

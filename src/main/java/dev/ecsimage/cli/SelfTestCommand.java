@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.sandbox.Faults;
 import dev.ecsimage.sandbox.SandboxKeys;
 import dev.ecsimage.sandbox.SandboxServer;

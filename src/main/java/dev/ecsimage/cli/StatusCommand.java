@@ -1,7 +1,11 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.Image;
+import dev.ecsimage.output.ErrorReport;
+import dev.ecsimage.output.ImageRow;
+import dev.ecsimage.output.ResultWriter;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
 import dev.ecsimage.watch.Target;
@@ -60,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
                     status = s;
                 }
                 if (r.error() != null) {
-                    ErrorReport.print(root.context, root, r.target().region(), r.error());
+                    ErrorReport.print(root.console(), r.target().region(), r.error(), root.maxAttempts);
                 }
                 if (r.lastSeen() == null) {
                     rows.add(ImageRow.bare(region, r.target().imageId(), r.error() != null ? "Error" : "NotFound"));
@@ -71,7 +75,7 @@ final class StatusCommand implements Callable<Integer> {
                     rows.add(ImageRow.of(r.lastSeen()));
                 }
             }
-            new ResultWriter(root).images(rows);
+            new ResultWriter(root.console()).images(rows);
             return status.code;
         }
     }

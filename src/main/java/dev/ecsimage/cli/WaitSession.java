@@ -3,6 +3,8 @@ package dev.ecsimage.cli;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
+import dev.ecsimage.output.DurationText;
+import dev.ecsimage.output.ProgressDisplay;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
@@ -36,7 +38,7 @@ final class WaitSession implements WatchListener {
         this.client = client;
         this.targets = targets;
         this.cancelOnAbort = cancelOnAbort;
-        this.display = ProgressDisplay.choose(root);
+        this.display = ProgressDisplay.choose(root.console());
         display.start(targets, initialStatus);
     }
 
@@ -54,7 +56,7 @@ final class WaitSession implements WatchListener {
             display.close();
         }
         if (results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)) {
-            endEarly("still running after " + DurationConverter.format(timing.timeout));
+            endEarly("still running after " + DurationText.format(timing.timeout));
         }
         return results;
     }

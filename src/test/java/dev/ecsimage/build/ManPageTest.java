@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ecsimage.cli.Context;
 import dev.ecsimage.cli.EcsImageCommand;
-import dev.ecsimage.cli.ExitStatus;
+import dev.ecsimage.ExitStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -24,12 +24,4 @@ class DurationConverterTest {
         assertThrows(TypeConversionException.class, () -> DurationConverter.parse("-5s"));
         assertThrows(TypeConversionException.class, () -> DurationConverter.parse(""));
     }
-
-    @Test
-    void formatsShortly() {
-        assertEquals("800ms", DurationConverter.format(Duration.ofMillis(800)));
-        assertEquals("2m10s", DurationConverter.format(Duration.ofSeconds(130)));
-        assertEquals("1h", DurationConverter.format(Duration.ofHours(1)));
-        assertEquals("1h1s", DurationConverter.format(Duration.ofSeconds(3601)));
-    }
 }

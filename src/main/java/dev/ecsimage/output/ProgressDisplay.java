@@ -1,4 +1,4 @@
-package dev.ecsimage.cli;
+package dev.ecsimage.output;
 
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
@@ -18,8 +18,8 @@ import java.util.Objects;
  * (for CI logs); {@link #NONE} prints nothing. Every line drawn ends with a newline, so an
  * interrupted wait never leaves a half-drawn line.
  */
-abstract class ProgressDisplay implements WatchListener {
-    static final ProgressDisplay NONE = new ProgressDisplay(null) {
+public abstract class ProgressDisplay implements WatchListener {
+    public static final ProgressDisplay NONE = new ProgressDisplay(null) {
         @Override
         void show(Target target, ImageRow row, boolean changed) {}
 
@@ -35,24 +35,24 @@ abstract class ProgressDisplay implements WatchListener {
         this.err = err;
     }
 
-    static ProgressDisplay choose(EcsImageCommand root) {
-        Context context = root.context;
-        EcsImageCommand.Progress mode = root.quiet ? EcsImageCommand.Progress.none : root.progress;
+    /** The display the options ask for: none with --quiet, bars or lines as --progress and the terminal say. */
+    public static ProgressDisplay choose(Console console) {
+        ProgressMode mode = console.quiet() ? ProgressMode.none : console.progress();
         return switch (mode) {
             case none -> NONE;
-            case plain -> new Lines(context.err());
-            case bar -> new Bars(context.err(), colors(context));
-            case auto -> context.stderrIsTerminal() ? new Bars(context.err(), colors(context)) : new Lines(context.err());
+            case plain -> new Lines(console.err());
+            case bar -> new Bars(console.err(), colors(console));
+            case auto -> console.stderrIsTerminal() ? new Bars(console.err(), colors(console)) : new Lines(console.err());
         };
     }
 
-    private static boolean colors(Context context) {
-        String noColor = context.env().get("NO_COLOR");
-        return (noColor == null || noColor.isEmpty()) && !"dumb".equals(context.env().get("TERM"));
+    private static boolean colors(Console console) {
+        String noColor = console.env().get("NO_COLOR");
+        return (noColor == null || noColor.isEmpty()) && !"dumb".equals(console.env().get("TERM"));
     }
 
     /** The images to show, before the first poll. */
-    synchronized void start(List<Target> targets, String initialStatus) {
+    public synchronized void start(List<Target> targets, String initialStatus) {
         for (Target t : targets) {
             regionWidth = Math.max(regionWidth, t.region().length());
             rows.put(t, ImageRow.bare(t.region(), t.imageId(), initialStatus));
@@ -85,11 +85,11 @@ abstract class ProgressDisplay implements WatchListener {
     @Override
     public synchronized void transientError(String region, EcsException error, Duration retryIn) {
         message("ecs-image: " + region + ": " + error.describe() + "; polling again in "
-                + DurationConverter.format(retryIn));
+                + DurationText.format(retryIn));
     }
 
     /** Ends the display; safe to call twice and from the abort hook. */
-    synchronized void close() {
+    public synchronized void close() {
         if (err != null) {
             err.flush();
         }
@@ -138,7 +138,7 @@ abstract class ProgressDisplay implements WatchListener {
         }
 
         @Override
-        synchronized void start(List<Target> targets, String initialStatus) {
+        public synchronized void start(List<Target> targets, String initialStatus) {
             super.start(targets, initialStatus);
             redraw();
         }

@@ -1,4 +1,4 @@
-package dev.ecsimage.cli;
+package dev.ecsimage;
 
 import dev.ecsimage.api.ErrorKind;
 import dev.ecsimage.watch.TargetResult;

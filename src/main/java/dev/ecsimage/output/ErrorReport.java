@@ -1,15 +1,17 @@
-package dev.ecsimage.cli;
+package dev.ecsimage.output;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsException;
+import java.io.PrintWriter;
 import java.util.Map;
 
 /**
  * How one error is shown: the line {@code ecs-image: Code: Message (HTTP 403, RequestId X)},
  * a hint where one helps, the Recommend URL with --verbose; or its JSON object for {@code -o json}.
  */
-final class ErrorReport {
+public final class ErrorReport {
     private static final Map<String, String> HINTS = Map.ofEntries(
             Map.entry("InvalidTimeStamp.Expired",
                     "this computer's clock is off by more than 15 minutes: set it right (e.g. with NTP) and retry"),
@@ -50,19 +52,25 @@ final class ErrorReport {
         return HINTS.get(code);
     }
 
-    /** Prints the error (and hint, unless quiet) to stderr. */
-    static void print(Context context, EcsImageCommand root, String prefix, EcsException e) {
-        context.err().println(line(prefix, e));
-        String hint = hint(e, root.maxAttempts);
-        if (hint != null && !root.quiet) {
-            context.err().println("hint: " + hint);
+    /**
+     * Prints the error (and hint, unless quiet) to stderr.
+     *
+     * @param prefix      the destination region the error is about, or null
+     * @param maxAttempts how many attempts a transient failure had, for its hint
+     */
+    public static void print(Console console, String prefix, EcsException e, int maxAttempts) {
+        PrintWriter err = console.err();
+        err.println(line(prefix, e));
+        String hint = hint(e, maxAttempts);
+        if (hint != null && !console.quiet()) {
+            err.println("hint: " + hint);
         }
-        if (root.verbose && e.recommend() != null) {
-            context.err().println("see: " + e.recommend());
+        if (console.verbose() && e.recommend() != null) {
+            err.println("see: " + e.recommend());
         }
     }
 
-    static ObjectNode json(EcsException e) {
+    public static ObjectNode json(EcsException e) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("code", e.code());
         o.put("message", e.getMessage());
@@ -76,7 +84,7 @@ final class ErrorReport {
         return o;
     }
 
-    static ObjectNode json(String code, String message, ExitStatus status) {
+    public static ObjectNode json(String code, String message, ExitStatus status) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("code", code);
         o.put("message", message);

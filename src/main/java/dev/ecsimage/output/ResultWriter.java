@@ -1,8 +1,9 @@
-package dev.ecsimage.cli;
+package dev.ecsimage.output;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.copyset.CopyRow;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,29 +11,29 @@ import java.util.List;
  * Writes a command's result on stdout: aligned text lines, only the ids with --quiet, or one JSON
  * document with -o json. Nothing else ever goes to stdout.
  */
-final class ResultWriter {
+public final class ResultWriter {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final EcsImageCommand root;
+    private final Console console;
     private final PrintWriter out;
 
-    ResultWriter(EcsImageCommand root) {
-        this.root = root;
-        this.out = root.context.out();
+    public ResultWriter(Console console) {
+        this.console = console;
+        this.out = console.out();
     }
 
-    boolean json() {
-        return root.output == EcsImageCommand.Output.json;
+    private boolean json() {
+        return console.json();
     }
 
-    void copies(String sourceRegion, String sourceImageId, List<CopyRow> copies) {
+    public void copies(String sourceRegion, String sourceImageId, List<CopyRow> copies) {
         if (json()) {
             ObjectNode doc = JSON.objectNode();
             doc.put("sourceImageId", sourceImageId);
             doc.put("sourceRegion", sourceRegion);
             ArrayNode list = doc.putArray("copies");
             for (CopyRow c : copies) {
-                ImageRow row = c.row();
+                ImageRow row = ImageRow.of(c);
                 ObjectNode o = list.addObject();
                 o.put("region", c.region());
                 o.put("imageId", c.imageId());
@@ -53,11 +54,11 @@ final class ResultWriter {
             }
             print(doc);
         } else {
-            rows(copies.stream().map(CopyRow::row).toList());
+            rows(copies.stream().map(ImageRow::of).toList());
         }
     }
 
-    void images(List<ImageRow> images) {
+    public void images(List<ImageRow> images) {
         if (json()) {
             ObjectNode doc = JSON.objectNode();
             ArrayNode list = doc.putArray("images");
@@ -79,7 +80,7 @@ final class ResultWriter {
                 }
             }
             print(doc);
-        } else if (root.quiet) {
+        } else if (console.quiet()) {
             images.forEach(r -> out.println(r.imageId()));
         } else {
             int width = images.stream().mapToInt(r -> r.region().length()).max().orElse(0);
@@ -90,7 +91,7 @@ final class ResultWriter {
         }
     }
 
-    void cancelled(String region, String imageId, String requestId) {
+    public void cancelled(String region, String imageId, String requestId) {
         if (json()) {
             ObjectNode doc = JSON.objectNode();
             doc.put("region", region);
@@ -98,7 +99,7 @@ final class ResultWriter {
             doc.put("cancelled", true);
             doc.put("requestId", requestId);
             print(doc);
-        } else if (root.quiet) {
+        } else if (console.quiet()) {
             out.println(imageId);
         } else {
             out.println(region + "  " + imageId + "  Cancelled");
@@ -106,7 +107,7 @@ final class ResultWriter {
     }
 
     private void rows(List<ImageRow> rows) {
-        if (root.quiet) {
+        if (console.quiet()) {
             rows.stream().filter(r -> r.imageId() != null).forEach(r -> out.println(r.imageId()));
             return;
         }

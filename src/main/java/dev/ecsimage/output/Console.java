@@ -1,0 +1,25 @@
+package dev.ecsimage.output;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * Where a run's output goes and how the user wants it: stdout for results, stderr for progress,
+ * hints and errors; whether stderr is a terminal; the format and progress options; the
+ * environment (NO_COLOR, TERM, COLUMNS). The one thing the output classes are given.
+ */
+public record Console(PrintWriter out, PrintWriter err, boolean stderrIsTerminal, Map<String, String> env,
+                      Format format, ProgressMode progress, boolean quiet, boolean verbose) {
+
+    public boolean json() {
+        return format == Format.json;
+    }
+
+    /** A line about what ecs-image is doing ({@code ecs-image: ...}) on stderr, unless --quiet. */
+    public void note(String line) {
+        if (!quiet) {
+            err.println("ecs-image: " + line);
+            err.flush();
+        }
+    }
+}
