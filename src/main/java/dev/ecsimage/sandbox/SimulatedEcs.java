@@ -303,12 +303,7 @@ public final class SimulatedEcs {
     }
 
     private void cancelCopyImage(Map<String, String> params, Instant now) {
-        Region region = region(params);
-        String imageId = RequestParams.required(params, "ImageId");
-        SandboxImage image = images.get(key(region.id(), imageId));
-        if (image == null) {
-            throw ErrorCode.IMAGE_NOT_FOUND.error();
-        }
+        SandboxImage image = image(params);
         if (!image.copied()) {
             throw ErrorCode.NOT_FROM_COPY.error();
         }
@@ -316,8 +311,8 @@ public final class SimulatedEcs {
             case "Available" -> throw ErrorCode.COPY_COMPLETED.error();
             case "CreateFailed" -> throw ErrorCode.COPY_FAILED.error();
             default -> {
-                queues.get(region.id()).remove(image.job(), now);
-                images.remove(key(region.id(), imageId));
+                queues.get(image.region()).remove(image.job(), now);
+                images.remove(key(image.region(), image.id()));
             }
         }
     }
