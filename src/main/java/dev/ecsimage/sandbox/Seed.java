@@ -141,7 +141,7 @@ public final class Seed {
                 new SeedImage("m-bp1d1qzne297mr8f5035", "cn-hangzhou", "ledger-cmk", null, "Available", 100, 40, CREATED,
                         "self", false, CopyBehaviour.NORMAL, "s-bp11f6tydwbumozn8a96", Map.of(),
                         Encryption.kmsKey(USABLE_KMS_KEY), "encrypted with a KMS key (CMK): copies and shares fine"),
-                new SeedImage("m-bp13zcdbyrmv8za4ajo5", "cn-hangzhou", "lamp-marketplace-v8", "from the marketplace",
+                new SeedImage("m-bp13zcdbyrmv8za4ajo5", "cn-hangzhou", "lamp-marketplace", "from the marketplace",
                         "Available", 100, 40, CREATED, "marketplace", false, CopyBehaviour.MARKETPLACE, null,
                         "a marketplace image: listed only with ImageOwnerAlias=marketplace; CopyImage answers "
                                 + "InvalidImageId.NotFound"),

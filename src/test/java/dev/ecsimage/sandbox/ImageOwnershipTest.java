@@ -39,9 +39,9 @@ class ImageOwnershipTest extends SimulatedEcsFixture {
                 names(describe("cn-shanghai", "ImageOwnerAlias", "self")));
         assertEquals(List.of("release-10"), names(describe("cn-shanghai", "ImageOwnerAlias", "others")));
         assertEquals(List.of(Seed.SYSTEM_IMAGE), names(describe("cn-shanghai", "ImageOwnerAlias", "system")));
-        assertEquals(List.of("lamp-marketplace-v8"),
+        assertEquals(List.of("lamp-marketplace"),
                 names(describe("cn-hangzhou", "ImageOwnerAlias", "marketplace")));
-        assertFalse(names(describe("cn-hangzhou", "PageSize", "100")).contains("lamp-marketplace-v8"));
+        assertFalse(names(describe("cn-hangzhou", "PageSize", "100")).contains("lamp-marketplace"));
         JsonNode system = only(describe("cn-beijing", "ImageOwnerAlias", "system"));
         assertEquals(Seed.SYSTEM_IMAGE, system.get("ImageId").asText());
         assertTrue(system.get("IsPublic").asBoolean());
