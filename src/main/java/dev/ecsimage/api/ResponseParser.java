@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.transport.RawResponse;
 import dev.ecsimage.transport.TokenRedaction;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the service's JSON answers. Lenient where the service is (unknown fields ignored,
@@ -87,8 +91,53 @@ final class ResponseParser {
                 }
             }
             images.add(new Image(region, text(i, "ImageId"), text(i, "ImageName"), text(i, "Status"),
-                    progress == null ? null : progress.intValue(), remaining));
+                    progress == null ? null : progress.intValue(), remaining, text(i, "ImageOwnerAlias"), tags(i)));
         }
         return images;
+    }
+
+    /** {@code Tags.Tag[]} ({@code TagKey}, {@code TagValue}) in order; a tag without a key is skipped. */
+    private static Map<String, String> tags(JsonNode image) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode tag : image.path("Tags").path("Tag")) {
+            String key = text(tag, "TagKey");
+            if (key != null) {
+                String value = text(tag, "TagValue");
+                tags.put(key, value == null ? "" : value);
+            }
+        }
+        return tags;
+    }
+
+    static List<EcsRegion> regions(JsonNode answer) {
+        List<EcsRegion> regions = new ArrayList<>();
+        for (JsonNode r : answer.path("Regions").path("Region")) {
+            regions.add(new EcsRegion(text(r, "RegionId"), text(r, "LocalName"), text(r, "RegionEndpoint"),
+                    text(r, "Status")));
+        }
+        return regions;
+    }
+
+    static List<SharedAccount> sharedAccounts(JsonNode answer) {
+        List<SharedAccount> accounts = new ArrayList<>();
+        for (JsonNode a : answer.path("Accounts").path("Account")) {
+            String id = text(a, "AliyunId");
+            if (id != null) {
+                accounts.add(new SharedAccount(id, instant(text(a, "SharedTime"))));
+            }
+        }
+        return accounts;
+    }
+
+    /** An ISO-8601 time such as {@code 2023-01-01T12:05:00Z}; null when absent or unreadable. */
+    private static Instant instant(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -24,30 +24,30 @@ record CopyImageInput(String regionId, String imageId, String destinationRegionI
     private static final int MAX_TOKEN_LENGTH = 64;
 
     static CopyImageInput parse(Map<String, String> params) {
-        String regionId = required(params, "RegionId");
-        String imageId = required(params, "ImageId");
-        String destination = required(params, "DestinationRegionId");
-        String name = value(params, "DestinationImageName");
+        String regionId = RequestParams.required(params, "RegionId");
+        String imageId = RequestParams.required(params, "ImageId");
+        String destination = RequestParams.required(params, "DestinationRegionId");
+        String name = RequestParams.value(params, "DestinationImageName");
         if (name != null && !validName(name)) {
             throw ErrorCode.INVALID_IMAGE_NAME.error();
         }
-        String description = value(params, "DestinationDescription");
+        String description = RequestParams.value(params, "DestinationDescription");
         if (description != null && !validDescription(description)) {
             throw ErrorCode.INVALID_DESCRIPTION.error();
         }
         Map<String, String> tags = tags(params);
-        String token = value(params, "ClientToken");
+        String token = RequestParams.value(params, "ClientToken");
         if (token != null && (token.length() > MAX_TOKEN_LENGTH
                 || !StandardCharsets.US_ASCII.newEncoder().canEncode(token))) {
-            throw invalid("ClientToken");
+            throw RequestParams.invalid("ClientToken");
         }
-        boolean encrypted = bool(params, "Encrypted");
-        String kmsKeyId = value(params, "KMSKeyId");
+        boolean encrypted = RequestParams.bool(params, "Encrypted");
+        String kmsKeyId = RequestParams.value(params, "KMSKeyId");
         if (kmsKeyId != null && !encrypted) {
             throw ErrorCode.ENCRYPTED_ILLEGAL.error();
         }
         return new CopyImageInput(regionId, imageId, destination, name, description, encrypted, kmsKeyId,
-                value(params, "ResourceGroupId"), tags, token, bool(params, "DryRun"));
+                RequestParams.value(params, "ResourceGroupId"), tags, token, RequestParams.bool(params, "DryRun"));
     }
 
     static boolean validName(String name) {
@@ -69,7 +69,7 @@ record CopyImageInput(String regionId, String imageId, String destinationRegionI
             }
             int n = Integer.parseInt(m.group(1));
             if (n < 1 || n > MAX_TAGS) {
-                throw invalid(e.getKey());
+                throw RequestParams.invalid(e.getKey());
             }
             byIndex.computeIfAbsent(n, i -> new String[2])[m.group(2).equals("Key") ? 0 : 1] = e.getValue();
         }
@@ -79,43 +79,13 @@ record CopyImageInput(String regionId, String imageId, String destinationRegionI
             String value = kv[1] == null ? "" : kv[1];
             if (key == null || key.isEmpty() || key.length() > MAX_TAG_LENGTH || key.startsWith("aliyun")
                     || key.startsWith("acs:") || key.contains("http://") || key.contains("https://")) {
-                throw invalid("Tag." + n + ".Key");
+                throw RequestParams.invalid("Tag." + n + ".Key");
             }
             if (value.length() > MAX_TAG_LENGTH || value.startsWith("acs:")) {
-                throw invalid("Tag." + n + ".Value");
+                throw RequestParams.invalid("Tag." + n + ".Value");
             }
             tags.put(key, value);
         });
         return Collections.unmodifiableMap(tags);
-    }
-
-    /** A parameter's value; an empty value counts as absent, as in the service. */
-    static String value(Map<String, String> params, String name) {
-        String v = params.get(name);
-        return v == null || v.isEmpty() ? null : v;
-    }
-
-    static String required(Map<String, String> params, String name) {
-        String v = value(params, name);
-        if (v == null) {
-            throw ErrorCode.MISSING_PARAMETER.error("The input parameter \"" + name
-                    + "\" that is mandatory for processing this request is not supplied.");
-        }
-        return v;
-    }
-
-    static ApiError invalid(String name) {
-        return ErrorCode.INVALID_PARAMETER.error("The specified parameter \"" + name + "\" is not valid.");
-    }
-
-    private static boolean bool(Map<String, String> params, String name) {
-        String v = value(params, name);
-        if (v == null || v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw invalid(name);
     }
 }

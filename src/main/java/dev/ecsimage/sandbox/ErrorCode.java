@@ -2,7 +2,8 @@ package dev.ecsimage.sandbox;
 
 /**
  * Every error the sandbox answers, with the HTTP status and message of the service (CopyImage's
- * table in CopyImage-api.zh.txt, CancelCopyImage's and the common ones in ECS-API-NOTES).
+ * table in CopyImage-api.zh.txt, CancelCopyImage's and the common ones in ECS-API-NOTES; the
+ * tables of ModifyImageSharePermission and DescribeRegions on api.alibabacloud.com, 2025).
  */
 public enum ErrorCode {
     MISSING_PARAMETER(400, "MissingParameter", "The input parameter that is mandatory for processing this request is not supplied."),
@@ -45,6 +46,23 @@ public enum ErrorCode {
     COPY_COMPLETED(400, "IncorrectImageStatus", "The image has completed copy."),
     COPY_FAILED(400, "IncorrectImageStatus", "The Image copy has been failed."),
     NOT_FROM_COPY(400, "ImageCreatedNotFromCopy", "The specified image is not created from copy."),
+    SHARE_IMAGE_NOT_AVAILABLE(400, "IncorrectImageStatus", "The image is not available."),
+    SHARE_ENCRYPTED_SNAPSHOT(403, "OperationDeined.EncryptedSnapshot",
+            "The image contains encrypted snapshots, which do not support share."),
+    SERVICE_KEY_ENCRYPTED(403, "InvalidOperation.ServiceKeyEncryptedImageUnsupported",
+            "The specified service key encrypted image is not supported for this operation. Please switch to a CMK "
+                    + "(Customer Master Key) encrypted image and retry."),
+    IMAGE_PUBLIC(403, "Image.Public", "The specified image is public image."),
+    IMAGE_NOT_PUBLIC(403, "Image.NotPublic", "The specified image is not public image."),
+    ACCOUNT_NOT_FOUND(404, "InvalidAccount.NotFound",
+            "The specified parameter \"AddAccount.n\" or \"RemoveAccount.n\" does not exist."),
+    ACCOUNT_IS_OWNER(404, "InvalidAccount.Forbbiden", "The specified Account does not yourself."),
+    SHARE_QUOTA(403, "QuotaExceed.ShareImageUser", "The shared Image user Quota exceeds."),
+    ACCEPT_LANGUAGE_NOT_FOUND(404, "InvalidAcceptLanguage.NotFound",
+            "Only Chinese (zh-CN), English (en-US), and Japanese (ja) are allowed."),
+    INVALID_CHARGE_TYPE(403, "Invalid.InstanceChargeType", "The specified instanceChargeType is not valid."),
+    RESOURCE_TYPE_NOT_FOUND(404, "InvalidResourceType.NotFound",
+            "The ResourceType provided does not exist in our records."),
     ACTION_NOT_FOUND(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."),
     INVALID_VERSION(400, "InvalidVersion", "Specified parameter Version is not valid."),
     THROTTLING(400, "Throttling.User", "Request was denied due to user flow control."),

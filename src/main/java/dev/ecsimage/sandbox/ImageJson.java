@@ -10,8 +10,11 @@ import java.time.Duration;
 final class ImageJson {
     private ImageJson() {}
 
-    /** @param remaining the copy's expected time left (zero when it is no copy in progress) */
-    static ObjectNode of(SandboxImage image, int progress, Duration remaining) {
+    /**
+     * @param isPublic  a public image, or a community image (published with IsPublic)
+     * @param remaining the copy's expected time left (zero when it is no copy in progress)
+     */
+    static ObjectNode of(SandboxImage image, int progress, boolean isPublic, Duration remaining) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("ImageId", image.id());
         n.put("ImageName", image.name());
@@ -23,6 +26,7 @@ final class ImageJson {
         n.put("CreationTime", RequestSigner.TIMESTAMP.format(image.creationTime()));
         n.put("IsCopied", image.copied());
         n.put("ImageOwnerAlias", image.ownerAlias());
+        n.put("IsPublic", isPublic);
         n.put("OSType", "linux");
         n.put("OSName", "Alibaba Cloud Linux 3.2104 LTS 64位");
         n.put("Architecture", "x86_64");
@@ -37,7 +41,7 @@ final class ImageJson {
                 .put("Device", "/dev/xvda")
                 .put("Type", "system")
                 .put("Size", Integer.toString(image.sizeGiB()))
-                .put("SnapshotId", image.snapshotId())
+                .put("SnapshotId", image.snapshotId() == null ? "" : image.snapshotId())
                 .put("Format", "")
                 .put("Progress", progress + "%")
                 .put("RemainTime", (remaining.toMillis() + 999) / 1000);

@@ -111,9 +111,9 @@ final class RequestVerifier {
         if (!"HMAC-SHA1".equals(all.get("SignatureMethod")) || !"1.0".equals(all.get("SignatureVersion"))) {
             throw ErrorCode.INCOMPLETE_SIGNATURE.error("SignatureMethod must be HMAC-SHA1 and SignatureVersion 1.0.");
         }
-        String action = CopyImageInput.required(all, "Action");
-        String version = CopyImageInput.required(all, "Version");
-        checkTimestamp(CopyImageInput.required(all, "Timestamp"));
+        String action = RequestParams.required(all, "Action");
+        String version = RequestParams.required(all, "Version");
+        checkTimestamp(RequestParams.required(all, "Timestamp"));
         String secret = secret(accessKeyId);
         String stringToSign = RpcV1Signer.stringToSign(method, RpcV1Signer.canonicalizedQuery(all));
         if (!same(RpcV1Signer.signature(secret, stringToSign), signature)) {

@@ -24,45 +24,69 @@ public final class Seed {
     public static final String FULL_IMAGE_QUOTA_REGION = "ap-northeast-2";
     public static final String FULL_SNAPSHOT_QUOTA_REGION = "eu-west-1";
     public static final String NO_BYOK_REGION = "me-east-1";
+    public static final String SOLD_OUT_REGION = "ap-southeast-7";
     public static final String USABLE_KMS_KEY = "e522b26d-abf6-4e0d-b5da-04b7a5f1c93c";
+    /** The sandbox account's own id: sharing an image with it answers InvalidAccount.Forbbiden. */
+    public static final String ACCOUNT_ID = "1690421503378946";
+    /** The account that shares its images with the sandbox account (ImageOwnerAlias=others). */
+    public static final String OTHER_ACCOUNT_ID = "1403720885129642";
+    /**
+     * Well-formed account ids that belong to nobody. Any other id of 16 digits (not starting with
+     * 0) is an existing account; anything else does not exist (InvalidAccount.NotFound).
+     */
+    public static final Set<String> UNKNOWN_ACCOUNTS = Set.of("1234567890123456", "1999999999999999");
+    /** A public (system) image, seeded in several regions under the same id. */
+    public static final String SYSTEM_IMAGE = "aliyun_3_x64_20G_alibase_20250101.vhd";
+    /** The provenance tag ecs-image puts on its copies: {@code <source region>/<source image id>}. */
+    public static final String SOURCE_TAG = "ecs-image:source";
 
     private static final Instant CREATED = Instant.parse("2025-03-04T08:15:00Z");
+    private static final Instant PUBLISHED = Instant.parse("2025-01-01T00:00:00Z");
 
     private Seed() {}
 
+    /**
+     * Every region, in the service's order, with Alibaba Cloud's official Chinese and English names
+     * (the ECS endpoint list, help.aliyun.com/zh/ecs/developer-reference/api-ecs-2014-05-26-endpoint,
+     * and DescribeRegions' LocalName). The one catalogue of region names.
+     */
     public static List<Region> regions() {
         return List.of(
-                Region.standard("cn-qingdao", "m5e"),
-                Region.standard("cn-beijing", "2ze"),
-                Region.standard("cn-zhangjiakou", "8vb"),
-                Region.standard("cn-huhehaote", "hp3"),
-                Region.standard("cn-wulanchabu", "0jl"),
-                Region.standard("cn-hangzhou", "bp1"),
-                Region.standard("cn-shanghai", "uf6"),
-                new Region(NO_COPY_REGION, "gc7", false, true, Region.DEFAULT_IMAGE_QUOTA, false,
+                Region.standard("cn-qingdao", "m5e", "华北1（青岛）", "China (Qingdao)"),
+                Region.standard("cn-beijing", "2ze", "华北2（北京）", "China (Beijing)"),
+                Region.standard("cn-zhangjiakou", "8vb", "华北3（张家口）", "China (Zhangjiakou)"),
+                Region.standard("cn-huhehaote", "hp3", "华北5（呼和浩特）", "China (Hohhot)"),
+                Region.standard("cn-wulanchabu", "0jl", "华北6（乌兰察布）", "China (Ulanqab)"),
+                Region.standard("cn-hangzhou", "bp1", "华东1（杭州）", "China (Hangzhou)"),
+                Region.standard("cn-shanghai", "uf6", "华东2（上海）", "China (Shanghai)"),
+                new Region(NO_COPY_REGION, "gc7", "华东5（南京-本地地域）", "China (Nanjing - Local Region)", false, true,
+                        Region.DEFAULT_IMAGE_QUOTA, false, false,
                         "does not support copying: CopyImage from or to it answers RegionNotSupportCopy"),
-                Region.standard("cn-fuzhou", "gw0"),
-                Region.standard("cn-shenzhen", "wz9"),
-                Region.standard("cn-heyuan", "f8z"),
-                Region.standard("cn-guangzhou", "7xv"),
-                Region.standard("cn-chengdu", "2vc"),
-                Region.standard("cn-hongkong", "j6c"),
-                Region.standard("ap-northeast-1", "6we"),
-                new Region(FULL_IMAGE_QUOTA_REGION, "mj7", true, true, 1, false,
-                        "image quota (1) used up: a copy to it answers QuotaExceed.Image"),
-                Region.standard("ap-southeast-1", "t4n"),
-                Region.standard("ap-southeast-3", "8ps"),
-                Region.standard("ap-southeast-5", "k1a"),
-                Region.standard("ap-southeast-6", "5ts"),
-                Region.standard("ap-southeast-7", "0jo"),
-                Region.standard("us-east-1", "0xi"),
-                Region.standard("us-west-1", "rj9"),
-                Region.standard("eu-central-1", "gw8"),
-                new Region(FULL_SNAPSHOT_QUOTA_REGION, "d7o", true, true, Region.DEFAULT_IMAGE_QUOTA, true,
+                Region.standard("cn-fuzhou", "gw0", "华东6（福州-本地地域）", "China (Fuzhou - Local Region)"),
+                Region.standard("cn-shenzhen", "wz9", "华南1（深圳）", "China (Shenzhen)"),
+                Region.standard("cn-heyuan", "f8z", "华南2（河源）", "China (Heyuan)"),
+                Region.standard("cn-guangzhou", "7xv", "华南3（广州）", "China (Guangzhou)"),
+                Region.standard("cn-chengdu", "2vc", "西南1（成都）", "China (Chengdu)"),
+                Region.standard("cn-hongkong", "j6c", "中国香港", "China (Hong Kong)"),
+                Region.standard("ap-northeast-1", "6we", "日本（东京）", "Japan (Tokyo)"),
+                new Region(FULL_IMAGE_QUOTA_REGION, "mj7", "韩国（首尔）", "South Korea (Seoul)", true, true, 1, false,
+                        false, "image quota (1) used up: a copy to it answers QuotaExceed.Image"),
+                Region.standard("ap-southeast-1", "t4n", "新加坡", "Singapore"),
+                Region.standard("ap-southeast-3", "8ps", "马来西亚（吉隆坡）", "Malaysia (Kuala Lumpur)"),
+                Region.standard("ap-southeast-5", "k1a", "印度尼西亚（雅加达）", "Indonesia (Jakarta)"),
+                Region.standard("ap-southeast-6", "5ts", "菲律宾（马尼拉）", "Philippines (Manila)"),
+                new Region(SOLD_OUT_REGION, "0jo", "泰国（曼谷）", "Thailand (Bangkok)", true, true,
+                        Region.DEFAULT_IMAGE_QUOTA, false, true,
+                        "DescribeRegions shows it soldOut (no instances for sale); images copy to it as usual"),
+                Region.standard("us-east-1", "0xi", "美国（弗吉尼亚）", "US (Virginia)"),
+                Region.standard("us-west-1", "rj9", "美国（硅谷）", "US (Silicon Valley)"),
+                Region.standard("eu-central-1", "gw8", "德国（法兰克福）", "Germany (Frankfurt)"),
+                new Region(FULL_SNAPSHOT_QUOTA_REGION, "d7o", "英国（伦敦）", "UK (London)", true, true,
+                        Region.DEFAULT_IMAGE_QUOTA, true, false,
                         "snapshot quota used up: a copy to it answers QuotaExceed.Snapshot"),
-                new Region(NO_BYOK_REGION, "eb3", true, false, Region.DEFAULT_IMAGE_QUOTA, false,
-                        "no BYOK: an encrypted copy with a KMSKeyId to it answers InvalidRegion.NotSupport"),
-                Region.standard("me-central-1", "l4v"));
+                new Region(NO_BYOK_REGION, "eb3", "阿联酋（迪拜）", "UAE (Dubai)", true, false, Region.DEFAULT_IMAGE_QUOTA,
+                        false, false, "no BYOK: an encrypted copy with a KMSKeyId to it answers InvalidRegion.NotSupport"),
+                Region.standard("me-central-1", "l4v", "沙特（利雅得）", "Saudi Arabia (Riyadh)"));
     }
 
     public static List<SeedImage> images() {
@@ -109,7 +133,38 @@ public final class Seed {
                         "CreateFailed", 60, 40, CREATED, "self", true, CopyBehaviour.NORMAL, "s-2zeof7jyu5jsjc616i76",
                         "a failed copy (Status=CreateFailed): CancelCopyImage answers IncorrectImageStatus"),
                 available("m-mj7bofbcixgy29db8p5q", "ap-northeast-2", "seoul-base", 20, CopyBehaviour.NORMAL,
-                        "s-mj7a3e68f7e4qeqpno35", "fills the region's image quota of 1"));
+                        "s-mj7a3e68f7e4qeqpno35", "fills the region's image quota of 1"),
+                new SeedImage("m-bp1jk8qae5gq8fmn9klr", "cn-hangzhou", "vault-keys", null, "Available", 100, 40, CREATED,
+                        "self", false, CopyBehaviour.NORMAL, "s-bp13slv0417sjnna9shk", Map.of(), Encryption.SERVICE_KEY,
+                        "encrypted with the service key: copies fine; ModifyImageSharePermission answers "
+                                + "InvalidOperation.ServiceKeyEncryptedImageUnsupported"),
+                new SeedImage("m-bp1d1qzne297mr8f5035", "cn-hangzhou", "ledger-cmk", null, "Available", 100, 40, CREATED,
+                        "self", false, CopyBehaviour.NORMAL, "s-bp11f6tydwbumozn8a96", Map.of(),
+                        Encryption.kmsKey(USABLE_KMS_KEY), "encrypted with a KMS key (CMK): copies and shares fine"),
+                new SeedImage("m-bp13zcdbyrmv8za4ajo5", "cn-hangzhou", "lamp-marketplace", "from the marketplace",
+                        "Available", 100, 40, CREATED, "marketplace", false, CopyBehaviour.MARKETPLACE, null,
+                        "a marketplace image: listed only with ImageOwnerAlias=marketplace; CopyImage answers "
+                                + "InvalidImageId.NotFound"),
+                publicImage("cn-hangzhou"),
+                publicImage("cn-shanghai"),
+                publicImage("cn-beijing"),
+                publicImage("ap-southeast-1"),
+                new SeedImage("ubuntu_22_04_x64_20G_alibase_20250101.vhd", "cn-hangzhou",
+                        "ubuntu_22_04_x64_20G_alibase_20250101.vhd", null, "Available", 100, 20, PUBLISHED, "system",
+                        false, CopyBehaviour.NORMAL, null, "a public image (ImageOwnerAlias=system)"),
+                sharedWithUs("m-uf6mpabt0167qcg0pjgg", "cn-shanghai", "release-10", "s-uf6ka9rtylaz6zc5u4ad"),
+                sharedWithUs("m-2ze95igt3xjpia0l9mk8", "cn-beijing", "release-10", "s-2zetqsjh6qa73skfrffn"),
+                available("m-uf6z819rclg0hgfgwf1l", "cn-shanghai", "release-10-old", 40, CopyBehaviour.NORMAL,
+                        "s-uf6p6iie9c4x5vnnv134", "your own, named like release-10 but not release-10: ImageName="
+                                + "release-10 (a fuzzy match) lists it; reusing release-10 must not adopt it"),
+                new SeedImage("m-uf6jthrswt32gw1bk6on", "cn-shanghai", "release-11", "copied from cn-hangzhou",
+                        "Available", 100, 200, CREATED, "self", true, CopyBehaviour.NORMAL, "s-uf6t0h2er4xomjnzg5qu",
+                        Map.of(SOURCE_TAG, "cn-hangzhou/m-bp1ht9lgmxg9edn581u3"), Encryption.NONE,
+                        "your own, tagged " + SOURCE_TAG + "=cn-hangzhou/m-bp1ht9lgmxg9edn581u3 (media-archive): "
+                                + "a copy of media-archive may reuse it, one of any other image conflicts with it"),
+                available("m-uf6n9ur9aupao1ztz2oj", "cn-shanghai", "release-12", 40, CopyBehaviour.NORMAL,
+                        "s-uf6jxs1nelvpjt1zwin9", "your own, named like a release but without the " + SOURCE_TAG
+                                + " tag: where it came from is unknown"));
     }
 
     public static List<KmsKey> kmsKeys() {
@@ -138,7 +193,35 @@ public final class Seed {
         s.put("DryRun=true (after every other check passed)", "DryRunOperation");
         s.put("DescribeImages / CancelCopyImage with an unknown RegionId", "InvalidRegionId.NotFound");
         s.put("CancelCopyImage of an image that is no copy (e.g. the demo image)", "ImageCreatedNotFromCopy");
+        s.put("ModifyImageSharePermission AddAccount.1=" + ACCOUNT_ID + " (the sandbox account itself)",
+                "InvalidAccount.Forbbiden");
+        s.put("ModifyImageSharePermission AddAccount.1=1234567890123456 (or any id not of 16 digits)",
+                "InvalidAccount.NotFound");
+        s.put("ModifyImageSharePermission: more than 50 accounts for one image", "QuotaExceed.ShareImageUser");
+        s.put("ModifyImageSharePermission of a copy still in progress", "IncorrectImageStatus");
+        s.put("ModifyImageSharePermission IsPublic=false of an image that is not public", "Image.NotPublic");
+        s.put("DescribeRegions AcceptLanguage=fr (zh-CN, en-US, ja allowed)", "InvalidAcceptLanguage.NotFound");
+        s.put("DescribeRegions InstanceChargeType=Monthly", "Invalid.InstanceChargeType");
+        s.put("DescribeRegions ResourceType=gpu", "InvalidResourceType.NotFound");
         return s;
+    }
+
+    private static SeedImage publicImage(String region) {
+        return new SeedImage(SYSTEM_IMAGE, region, SYSTEM_IMAGE, null, "Available", 100, 20, PUBLISHED, "system", false,
+                CopyBehaviour.NORMAL, null, "a public image (ImageOwnerAlias=system), listed without ImageOwnerAlias: "
+                        + "CopyImage answers InvalidImageId.NotFound, ModifyImageSharePermission Image.Public");
+    }
+
+    private static SeedImage sharedWithUs(String id, String region, String name, String snapshotId) {
+        return new SeedImage(id, region, name, "shared with you", "Available", 100, 40, CREATED, "others", false,
+                CopyBehaviour.SHARED_FROM_OTHERS, snapshotId, "account " + OTHER_ACCOUNT_ID + "'s image, shared "
+                        + "with you (ImageOwnerAlias=others) under a name you might pick: reusing " + name
+                        + " must not adopt it; CopyImage answers OperationDenied.SameRegionOnly");
+    }
+
+    /** Whether an account id belongs to an existing account (see {@link #UNKNOWN_ACCOUNTS}). */
+    public static boolean accountExists(String accountId) {
+        return accountId.matches("[1-9][0-9]{15}") && !UNKNOWN_ACCOUNTS.contains(accountId);
     }
 
     private static SeedImage available(String id, String region, String name, int sizeGiB, CopyBehaviour behaviour,

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,11 +23,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The simulated ECS service of one account: CopyImage, DescribeImages and CancelCopyImage over
- * the {@link Seed}'s regions and images, with the service's checks, error codes and HTTP statuses.
- * Copies progress with the injected clock at {@code speed} percent per second (computed when asked,
- * no background thread); one copy per destination region runs at a time, the others wait in order.
- * Thread-safe.
+ * The simulated ECS service of one account ({@link Seed#ACCOUNT_ID}): CopyImage, DescribeImages,
+ * CancelCopyImage, DescribeRegions ({@link RegionCatalogue}), ModifyImageSharePermission and
+ * DescribeImageSharePermission ({@link SharePermissions}) over the {@link Seed}'s regions and the
+ * images the account sees (its own, those shared with it, public ones), with the service's checks,
+ * error codes and HTTP statuses. Copies progress with the injected clock at {@code speed} percent
+ * per second (computed when asked, no background thread); one copy per destination region runs at
+ * a time, the others wait in order. Thread-safe.
  */
 public final class SimulatedEcs {
     /** Percent per second: a normal copy takes about 10 s. */
@@ -39,7 +42,11 @@ public final class SimulatedEcs {
     private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Set<String> STATUSES =
             Set.of("Creating", "Waiting", "Available", "UnAvailable", "CreateFailed", "Deprecated");
-    private static final Set<String> OWNER_ALIASES = Set.of("system", "self", "others", "marketplace");
+    private static final Set<String> OWNER_ALIASES = Set.of(SandboxImage.SYSTEM, SandboxImage.SELF,
+            SandboxImage.OTHERS, SandboxImage.MARKETPLACE);
+    /** Without ImageOwnerAlias DescribeImages lists these: marketplace images only when asked for. */
+    private static final Set<String> DEFAULT_OWNER_ALIASES = Set.of(SandboxImage.SYSTEM, SandboxImage.SELF,
+            SandboxImage.OTHERS);
     private static final int DEFAULT_PAGE_SIZE = 10;
     private static final int MAX_PAGE_SIZE = 100;
 
@@ -48,7 +55,9 @@ public final class SimulatedEcs {
     private final Random random;
     private final Map<String, Region> regions;
     private final Map<String, KmsKey> kmsKeys;
+    /** By {@link #key}: a public image has the same id in every region. */
     private final Map<String, SandboxImage> images = new LinkedHashMap<>();
+    private final SharePermissions shares = new SharePermissions();
     private final Map<String, CopyQueue> queues = new HashMap<>();
     private final Map<String, IssuedCopy> tokens = new HashMap<>();
     private final Map<String, Integer> calls = new TreeMap<>();
@@ -69,9 +78,10 @@ public final class SimulatedEcs {
         this.clock = clock;
         this.speed = speedPercentPerSecond;
         this.random = random;
-        this.regions = Seed.regions().stream().collect(Collectors.toMap(Region::id, Function.identity()));
+        this.regions = Seed.regions().stream().collect(Collectors.toMap(Region::id, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
         this.kmsKeys = Seed.kmsKeys().stream().collect(Collectors.toMap(KmsKey::id, Function.identity()));
-        Seed.images().forEach(seed -> images.put(seed.id(), SandboxImage.of(seed)));
+        Seed.images().forEach(seed -> images.put(key(seed.region(), seed.id()), SandboxImage.of(seed)));
     }
 
     /** Answers one API call as the service would; {@code params} are the action's own parameters. */
@@ -86,6 +96,9 @@ public final class SimulatedEcs {
                 case "CopyImage" -> copyImage(params, now, body);
                 case "DescribeImages" -> describeImages(params, now, body);
                 case "CancelCopyImage" -> cancelCopyImage(params, now);
+                case "DescribeRegions" -> RegionCatalogue.describeRegions(regions.values(), params, body);
+                case "ModifyImageSharePermission" -> shares.modify(image(params), params, now);
+                case "DescribeImageSharePermission" -> shares.describe(image(params), params, body);
                 default -> throw ErrorCode.ACTION_NOT_FOUND.error();
             }
             return new ApiAnswer(200, body);
@@ -107,6 +120,18 @@ public final class SimulatedEcs {
 
     public double speed() {
         return speed;
+    }
+
+    /**
+     * The image with this id as the account sees it now, for tests; empty when there is none. A
+     * public image's id is the same in every region: this is its first region's.
+     */
+    public synchronized Optional<ImageView> image(String imageId) {
+        Instant now = clock.instant();
+        queues.values().forEach(q -> q.advance(now));
+        return images.values().stream().filter(i -> i.id().equals(imageId)).findFirst()
+                .map(i -> new ImageView(i.id(), i.region(), i.name(), i.ownerAlias(), i.status(), i.encryption(),
+                        i.tags(), shares.accounts(i.id()), isPublic(i)));
     }
 
     private void copyImage(Map<String, String> params, Instant now, ObjectNode body) {
@@ -135,19 +160,20 @@ public final class SimulatedEcs {
         if (!source.copySupported() || !destination.copySupported()) {
             throw ErrorCode.REGION_NOT_SUPPORT_COPY.error();
         }
-        SandboxImage image = images.get(in.imageId());
-        if (image == null || !image.region().equals(source.id())) {
-            throw ErrorCode.IMAGE_NOT_FOUND.error();
+        SandboxImage image = images.get(key(source.id(), in.imageId()));
+        if (image == null || image.ownerAlias().equals(SandboxImage.SYSTEM)
+                || image.ownerAlias().equals(SandboxImage.MARKETPLACE)) {
+            throw ErrorCode.IMAGE_NOT_FOUND.error(); // CopyImage copies custom images only
         }
         checkCopyable(image, destination);
         checkKmsKey(in, destination);
-        if (in.name() != null && inRegion(destination).anyMatch(i -> i.name().equals(in.name()))) {
+        if (in.name() != null && inRegion(destination).anyMatch(i -> i.own() && i.name().equals(in.name()))) {
             throw ErrorCode.NAME_DUPLICATED.error();
         }
         if (inRegion(destination).anyMatch(i -> i.copyInProgress() && image.id().equals(i.sourceImageId()))) {
             throw ErrorCode.IMAGE_COPYING.error();
         }
-        if (inRegion(destination).filter(i -> i.ownerAlias().equals("self")).count() >= destination.imageQuota()) {
+        if (inRegion(destination).filter(SandboxImage::own).count() >= destination.imageQuota()) {
             throw ErrorCode.IMAGE_QUOTA.error();
         }
         if (destination.snapshotQuotaFull()) {
@@ -159,10 +185,11 @@ public final class SimulatedEcs {
         String id = newId("m-", destination);
         CopyJob job = new CopyJob(now, fullDuration(image.behaviour()),
                 image.behaviour() == CopyBehaviour.FAILS_PART_WAY ? FAIL_AT_PERCENT : 100);
-        images.put(id, new SandboxImage(id, destination.id(), in.name() != null ? in.name() : image.name(),
-                in.description() != null ? in.description() : image.description(), "self", image.sizeGiB(), now,
-                true, image.behaviour(), newId("s-", destination), null, 0, in.tags(), in.resourceGroupId(),
-                image.id(), job));
+        images.put(key(destination.id(), id), new SandboxImage(id, destination.id(),
+                in.name() != null ? in.name() : image.name(),
+                in.description() != null ? in.description() : image.description(), SandboxImage.SELF, image.sizeGiB(),
+                now, true, image.behaviour(), newId("s-", destination), null, 0, in.tags(), copyEncryption(in, image),
+                in.resourceGroupId(), image.id(), job));
         CopyQueue queue = queues.computeIfAbsent(destination.id(), r -> new CopyQueue());
         queue.add(job);
         queue.advance(now);
@@ -171,6 +198,18 @@ public final class SimulatedEcs {
             tokens.put(in.clientToken(), new IssuedCopy(in, id));
         }
         body.put("ImageId", id);
+    }
+
+    /**
+     * A copy is encrypted when asked (with the KMS key given, else the service key) or when its
+     * source is: KMS keys are regional, so an encrypted source's copy gets the service key unless
+     * a KMSKeyId is sent.
+     */
+    private static Encryption copyEncryption(CopyImageInput in, SandboxImage source) {
+        if (in.kmsKeyId() != null) {
+            return Encryption.kmsKey(in.kmsKeyId());
+        }
+        return in.encrypted() || source.encryption().encrypted() ? Encryption.SERVICE_KEY : Encryption.NONE;
     }
 
     private static void checkCopyable(SandboxImage image, Region destination) {
@@ -220,21 +259,22 @@ public final class SimulatedEcs {
 
     private void describeImages(Map<String, String> params, Instant now, ObjectNode body) {
         Region region = region(params);
-        String ids = CopyImageInput.value(params, "ImageId");
+        String ids = RequestParams.value(params, "ImageId");
         Set<String> wantedIds = ids == null ? null : Arrays.stream(ids.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        Set<String> statuses = statuses(CopyImageInput.value(params, "Status"));
-        String alias = CopyImageInput.value(params, "ImageOwnerAlias");
+        Set<String> statuses = statuses(RequestParams.value(params, "Status"));
+        String alias = RequestParams.value(params, "ImageOwnerAlias");
         if (alias != null && !OWNER_ALIASES.contains(alias)) {
-            throw CopyImageInput.invalid("ImageOwnerAlias");
+            throw RequestParams.invalid("ImageOwnerAlias");
         }
-        String name = CopyImageInput.value(params, "ImageName");
-        int pageNumber = number(params, "PageNumber", 1, Integer.MAX_VALUE, 1);
-        int pageSize = number(params, "PageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        Set<String> owners = alias == null ? DEFAULT_OWNER_ALIASES : Set.of(alias);
+        String name = RequestParams.value(params, "ImageName");
+        int pageNumber = RequestParams.number(params, "PageNumber", 1, Integer.MAX_VALUE, 1);
+        int pageSize = RequestParams.number(params, "PageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         List<SandboxImage> matching = inRegion(region)
                 .filter(i -> wantedIds == null || wantedIds.contains(i.id()))
                 .filter(i -> statuses.contains(i.status()))
-                .filter(i -> alias == null || alias.equals(i.ownerAlias()))
+                .filter(i -> owners.contains(i.ownerAlias()))
                 .filter(i -> name == null || i.name().contains(name))
                 .sorted(Comparator.comparing(SandboxImage::creationTime).reversed().thenComparing(SandboxImage::id))
                 .toList();
@@ -244,7 +284,7 @@ public final class SimulatedEcs {
                 .put("PageSize", pageSize);
         ArrayNode list = body.putObject("Images").putArray("Image");
         matching.stream().skip((long) (pageNumber - 1) * pageSize).limit(pageSize).forEach(i -> list.add(
-                ImageJson.of(i, i.progress(now), i.copyInProgress()
+                ImageJson.of(i, i.progress(now), isPublic(i), i.copyInProgress()
                         ? queues.get(i.region()).remaining(i.job(), now) : Duration.ZERO)));
     }
 
@@ -257,34 +297,13 @@ public final class SimulatedEcs {
             return STATUSES;
         }
         if (!STATUSES.containsAll(wanted)) {
-            throw CopyImageInput.invalid("Status");
+            throw RequestParams.invalid("Status");
         }
         return wanted;
     }
 
-    private static int number(Map<String, String> params, String name, int min, int max, int absent) {
-        String v = CopyImageInput.value(params, name);
-        if (v == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, like an out-of-range number
-        }
-        throw CopyImageInput.invalid(name);
-    }
-
     private void cancelCopyImage(Map<String, String> params, Instant now) {
-        Region region = region(params);
-        String imageId = CopyImageInput.required(params, "ImageId");
-        SandboxImage image = images.get(imageId);
-        if (image == null || !image.region().equals(region.id())) {
-            throw ErrorCode.IMAGE_NOT_FOUND.error();
-        }
+        SandboxImage image = image(params);
         if (!image.copied()) {
             throw ErrorCode.NOT_FROM_COPY.error();
         }
@@ -292,14 +311,32 @@ public final class SimulatedEcs {
             case "Available" -> throw ErrorCode.COPY_COMPLETED.error();
             case "CreateFailed" -> throw ErrorCode.COPY_FAILED.error();
             default -> {
-                queues.get(region.id()).remove(image.job(), now);
-                images.remove(imageId);
+                queues.get(image.region()).remove(image.job(), now);
+                images.remove(key(image.region(), image.id()));
             }
         }
     }
 
+    /** The image of ImageId in RegionId, whoever owns it: InvalidImageId.NotFound when there is none. */
+    private SandboxImage image(Map<String, String> params) {
+        Region region = region(params);
+        SandboxImage image = images.get(key(region.id(), RequestParams.required(params, "ImageId")));
+        if (image == null) {
+            throw ErrorCode.IMAGE_NOT_FOUND.error();
+        }
+        return image;
+    }
+
+    private boolean isPublic(SandboxImage image) {
+        return image.ownerAlias().equals(SandboxImage.SYSTEM) || shares.published(image.id());
+    }
+
+    private static String key(String region, String imageId) {
+        return region + "/" + imageId;
+    }
+
     private Region region(Map<String, String> params) {
-        Region region = regions.get(CopyImageInput.required(params, "RegionId"));
+        Region region = regions.get(RequestParams.required(params, "RegionId"));
         if (region == null) {
             throw ErrorCode.REGION_NOT_FOUND.error();
         }
@@ -317,7 +354,7 @@ public final class SimulatedEcs {
             for (int i = 0; i < 17; i++) {
                 id.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
             }
-            if (!images.containsKey(id.toString())) {
+            if (!images.containsKey(key(region.id(), id.toString()))) {
                 return id.toString();
             }
         }

@@ -36,10 +36,12 @@ class InProcessTransportTest {
     void aCopyIsFollowedAndCancelledThroughTheClient() throws InterruptedException {
         CopyImageResult result = client.copyImage(copy(Seed.DEMO_IMAGE_ID, false));
         assertTrue(result.imageId().matches("m-uf6[a-z0-9]{17}"), result.imageId());
-        assertEquals(List.of(new Image("cn-shanghai", result.imageId(), "web-copy", "Waiting", 0, 11L)),
+        assertEquals(List.of(new Image("cn-shanghai", result.imageId(), "web-copy", "Waiting", 0, 11L, "self",
+                        Map.of("env", ""))),
                 client.describeImages("cn-shanghai", List.of(result.imageId()), Image.ALL_STATUSES, null));
         clock.advanceSeconds(6);
-        assertEquals(List.of(new Image("cn-shanghai", result.imageId(), "web-copy", "Creating", 50, 5L)),
+        assertEquals(List.of(new Image("cn-shanghai", result.imageId(), "web-copy", "Creating", 50, 5L, "self",
+                        Map.of("env", ""))),
                 client.describeImages("cn-shanghai", List.of(result.imageId()), Image.ALL_STATUSES, null));
         assertEquals(List.of(), client.describeImages("cn-shanghai", List.of(result.imageId()), null, null),
                 "the service's default shows Available images only");
@@ -67,6 +69,6 @@ class InProcessTransportTest {
         RawResponse raw = transport.send(new ApiCall("cn-hangzhou", "DescribeImages", params));
         assertEquals(200, raw.status(), raw.body());
         assertEquals("sandbox:cn-hangzhou", raw.endpoint());
-        assertTrue(raw.body().contains("\"TotalCount\":11"), raw.body());
+        assertTrue(raw.body().contains("\"TotalCount\":15"), raw.body());
     }
 }

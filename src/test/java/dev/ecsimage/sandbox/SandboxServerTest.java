@@ -224,6 +224,49 @@ class SandboxServerTest {
     }
 
     @Test
+    void regionsAndSharingAreServedWithTheSameSignatureChecks() throws Exception {
+        start(Faults.NONE);
+        for (SignatureVersion version : SignatureVersion.values()) {
+            RawResponse regions = transport(version).send(new ApiCall("cn-hangzhou", "DescribeRegions",
+                    Map.of("AcceptLanguage", "zh-CN")));
+            assertEquals(200, regions.status(), regions.body());
+            assertEquals("华北1（青岛）", json(regions).get("Regions").get("Region").get(0).get("LocalName").asText());
+            String account = "100000000000000" + (version.ordinal() + 1);
+            RawResponse shared = transport(version).send(new ApiCall("cn-hangzhou", "ModifyImageSharePermission",
+                    Map.of("RegionId", "cn-hangzhou", "ImageId", Seed.DEMO_IMAGE_ID, "AddAccount.1", account)));
+            assertEquals(200, shared.status(), shared.body());
+            RawResponse listed = transport(version).send(new ApiCall("cn-hangzhou", "DescribeImageSharePermission",
+                    Map.of("RegionId", "cn-hangzhou", "ImageId", Seed.DEMO_IMAGE_ID)));
+            assertEquals(200, listed.status(), listed.body());
+            JsonNode accounts = json(listed).get("Accounts").get("Account");
+            assertEquals(account, accounts.get(accounts.size() - 1).get("AliyunId").asText());
+            RawResponse refused = transport(version).send(new ApiCall("cn-hangzhou", "ModifyImageSharePermission",
+                    Map.of("RegionId", "cn-hangzhou", "ImageId", Seed.DEMO_IMAGE_ID, "AddAccount.1", Seed.ACCOUNT_ID)));
+            assertError(refused, 404, "InvalidAccount.Forbbiden");
+        }
+        Credentials wrong = Credentials.of(SandboxKeys.ACCESS_KEY_ID, "not-the-secret", null, "test");
+        for (SignatureVersion version : SignatureVersion.values()) {
+            assertError(transport(version, wrong, clock, HttpTransport.randomNonces()).send(new ApiCall("cn-hangzhou",
+                    "ModifyImageSharePermission", Map.of("RegionId", "cn-hangzhou", "ImageId", Seed.DEMO_IMAGE_ID,
+                            "AddAccount.1", "1000000000000003"))), 400, "SignatureDoesNotMatch");
+        }
+        assertEquals(4, ecs.calls("ModifyImageSharePermission"), "the badly signed calls never reached the simulator");
+        assertEquals(List.of("1000000000000001", "1000000000000002"),
+                ecs.image(Seed.DEMO_IMAGE_ID).orElseThrow().sharedWith());
+        assertEquals(2, ecs.calls("DescribeRegions"));
+    }
+
+    @Test
+    void describeRegionsInXmlKeepsTheChineseNames() throws Exception {
+        start(Faults.NONE);
+        HttpResponse<String> xml = raw(v1Get("DescribeRegions", Map.of(), null));
+        assertEquals(200, xml.statusCode(), xml.body());
+        assertTrue(xml.body().contains("<Regions><Region><RegionId>cn-qingdao</RegionId><LocalName>华北1（青岛）</LocalName>"
+                + "<RegionEndpoint>ecs.cn-qingdao.aliyuncs.com</RegionEndpoint><Status>available</Status></Region>"),
+                xml.body());
+    }
+
+    @Test
     void unsignedOrPartlySignedRequestsAreIncomplete() throws Exception {
         start(Faults.NONE);
         HttpResponse<String> unsigned = raw(HttpRequest.newBuilder(server.url().resolve(

@@ -1,56 +1,20 @@
 package dev.ecsimage.sandbox;
 
-import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SimulatedEcsTest {
-    static final String DEMO = Seed.DEMO_IMAGE_ID;
-    static final String SLOW = "m-bp1ht9lgmxg9edn581u3";
-    static final String FLAKY = "m-bp1kvj50ce9uvw53efr4";
-    static final String CREATING = "m-bp1pzz5fk2z9ri19r0wy";
-    static final String ENCRYPTED = "m-bp1ui6d39zzzzg4zdmen";
-    static final String GOLDEN = "m-uf6s26lrwbqcab69m64p";
-    static final String BROKEN_COPY = "m-2ze4r6mp6afqfjzczbtt";
-    static final String OPS = "m-2zeaeq1kdfy6spsc3lkr";
-
-    final ManualClock clock = new ManualClock(Instant.parse("2026-01-10T10:00:00Z"));
-    final SimulatedEcs ecs = new SimulatedEcs(clock, 10, new Random(1));
-
-    ApiAnswer call(String action, String... kv) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            params.put(kv[i], kv[i + 1]);
-        }
-        return ecs.handle(action, params);
-    }
-
-    ApiAnswer copy(String imageId, String source, String destination, String... extra) {
-        List<String> kv = new ArrayList<>(List.of("RegionId", source, "ImageId", imageId, "DestinationRegionId", destination));
-        kv.addAll(List.of(extra));
-        return call("CopyImage", kv.toArray(String[]::new));
-    }
-
-    String copied(String imageId, String source, String destination, String... extra) {
-        ApiAnswer answer = copy(imageId, source, destination, extra);
-        assertEquals(200, answer.status(), answer.json());
-        return answer.body().get("ImageId").asText();
-    }
-
+class SimulatedEcsTest extends SimulatedEcsFixture {
     JsonNode image(String region, String imageId) {
         ApiAnswer answer = call("DescribeImages", "RegionId", region, "ImageId", imageId, "Status", "ALL");
         assertEquals(200, answer.status(), answer.json());
@@ -63,11 +27,6 @@ class SimulatedEcsTest {
         JsonNode i = image(region, imageId);
         return i.get("Status").asText() + " " + i.get("Progress").asText() + " "
                 + i.get("DiskDeviceMappings").get("DiskDeviceMapping").get(0).get("RemainTime").asLong();
-    }
-
-    static void assertError(ApiAnswer answer, int status, String code) {
-        assertEquals(code, answer.code(), answer.json());
-        assertEquals(status, answer.status(), answer.json());
     }
 
     @Test
@@ -295,7 +254,9 @@ class SimulatedEcsTest {
     void errorBodiesHaveTheServiceFields() {
         ApiAnswer answer = copy(ENCRYPTED, "cn-hangzhou", "cn-shanghai");
         JsonNode body = answer.body();
-        assertEquals("ecs.cn-hangzhou.aliyuncs.com", body.get("HostId").asText());
+        assertEquals("ecs-cn-hangzhou.aliyuncs.com", body.get("HostId").asText(), "the official SDK's host");
+        assertEquals("ecs.cn-beijing.aliyuncs.com", copy(ENCRYPTED, "cn-beijing", "cn-shanghai").body()
+                .get("HostId").asText());
         assertEquals("The image contains encrypted snapshots, which do not support copying.", body.get("Message").asText());
         String requestId = body.get("RequestId").asText();
         assertTrue(requestId.matches("[0-9A-F-]{36}"), requestId);
@@ -316,17 +277,17 @@ class SimulatedEcsTest {
     void describeImagesShowsOnlyAvailableByDefaultAndPages() {
         JsonNode page1 = call("DescribeImages", "RegionId", "cn-hangzhou").body();
         assertEquals("cn-hangzhou", page1.get("RegionId").asText());
-        assertEquals(11, page1.get("TotalCount").asInt());
+        assertEquals(15, page1.get("TotalCount").asInt(), "11 own, 2 public, 1 shared with us; not the marketplace one");
         assertEquals(1, page1.get("PageNumber").asInt());
         assertEquals(10, page1.get("PageSize").asInt());
         assertEquals(10, page1.get("Images").get("Image").size());
         JsonNode page2 = call("DescribeImages", "RegionId", "cn-hangzhou", "PageNumber", "2").body();
-        assertEquals(1, page2.get("Images").get("Image").size());
-        assertEquals("legacy-2012", page2.get("Images").get("Image").get(0).get("ImageName").asText(),
+        assertEquals(5, page2.get("Images").get("Image").size());
+        assertEquals("legacy-2012", page2.get("Images").get("Image").get(4).get("ImageName").asText(),
                 "newest first: the 2013 image comes last");
         JsonNode all = call("DescribeImages", "RegionId", "cn-hangzhou", "Status", "ALL", "PageSize", "100").body();
-        assertEquals(12, all.get("TotalCount").asInt());
-        assertEquals(12, all.get("Images").get("Image").size());
+        assertEquals(16, all.get("TotalCount").asInt());
+        assertEquals(16, all.get("Images").get("Image").size());
     }
 
     @Test
@@ -343,13 +304,6 @@ class SimulatedEcsTest {
                 "Status", "CreateFailed,Waiting")));
         assertEquals(List.of(), names(call("DescribeImages", "RegionId", "cn-shanghai", "ImageId", DEMO)),
                 "an image of another region is not listed");
-    }
-
-    private static List<String> names(ApiAnswer answer) {
-        assertEquals(200, answer.status(), answer.json());
-        List<String> names = new ArrayList<>();
-        answer.body().get("Images").get("Image").forEach(i -> names.add(i.get("ImageName").asText()));
-        return names;
     }
 
     @Test
@@ -379,12 +333,6 @@ class SimulatedEcsTest {
         assertEquals("Creating 50% 5", state("cn-shanghai", last));
         assertError(call("CancelCopyImage", "RegionId", "cn-shanghai", "ImageId", running), 404, "InvalidImageId.NotFound");
         assertEquals("Available 100% 0", state("cn-hangzhou", DEMO), "the source stays");
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     @Test
