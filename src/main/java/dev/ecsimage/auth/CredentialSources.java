@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -115,7 +116,13 @@ final class CredentialSources {
     }
 
     private static String readToken(CredentialFile file, String label) {
-        String token = file.text(null).orElseThrow(() -> new ConfigException(
+        Optional<String> text;
+        try {
+            text = file.text(null);
+        } catch (ConfigException e) {
+            throw new ConfigException("OIDC token file of " + label + ": " + e.getMessage());
+        }
+        String token = text.orElseThrow(() -> new ConfigException(
                 "OIDC token file " + file.shown() + " of " + label + " does not exist")).trim();
         if (token.isEmpty()) {
             throw new ConfigException("OIDC token file " + file.shown() + " of " + label + " is empty");

@@ -43,6 +43,10 @@ final class InstanceMetadataSource implements CredentialsProvider {
 
     @Override
     public synchronized Credentials credentials() {
+        if (roleName != null && !ROLE_NAME.matcher(roleName).matches()) {
+            throw new ConfigException("ECS RAM role name '" + roleName + "' is not a RAM role name "
+                    + "(1-64 letters, digits, '.' or '-')");
+        }
         String token = token();
         if (roleName == null) {
             String names = http.send(get(ROLES_PATH, token), what("role name")).requireOk(what("role name")).body().strip();
@@ -55,9 +59,6 @@ final class InstanceMetadataSource implements CredentialsProvider {
                         + "', which is not a RAM role name");
             }
             roleName = first;
-        } else if (!ROLE_NAME.matcher(roleName).matches()) {
-            throw new ConfigException("ECS RAM role name '" + roleName + "' is not a RAM role name "
-                    + "(1-64 letters, digits, '.' or '-')");
         }
         String what = what("credentials of role " + roleName);
         return CredentialsJson.success(http.send(get(ROLES_PATH + roleName, token), what),

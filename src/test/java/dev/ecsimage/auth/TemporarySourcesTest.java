@@ -219,7 +219,8 @@ class TemporarySourcesTest {
         oidcEnvironment("x");
         Path link = Files.createSymbolicLink(home.resolve("token-link"), home.resolve("rotated/token"));
         env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", link.toString());
-        assertEquals(link + " is a symbolic link to " + home.resolve("rotated/token") + ", which does not exist",
+        assertEquals("OIDC token file of environment ALIBABA_CLOUD_ROLE_ARN: " + link + " is a symbolic link to "
+                + home.resolve("rotated/token") + ", which does not exist",
                 assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
         assertEquals(0, sts.requests.size());
     }
@@ -316,6 +317,14 @@ class TemporarySourcesTest {
                 + "(ALIBABA_CLOUD_IMDSV1_DISABLED=true)",
                 assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
         assertEquals(1, metadata.requests.size());
+    }
+
+    @Test
+    void ecsRamRoleProfileWithANameThatIsNoRoleName() throws IOException {
+        ini("[default]\ntype = ecs_ram_role\nrole_name = ../../latest/user-data\n");
+        assertEquals("ECS RAM role name '../../latest/user-data' is not a RAM role name (1-64 letters, digits, '.' or '-')",
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
+        assertEquals(0, metadata.requests.size());
     }
 
     @Test
