@@ -1,23 +1,58 @@
 #!/bin/sh
 # Installs ecs-image into a prefix (default ~/.local):
 #   PREFIX/bin/ecs-image                                   the launcher
-#   PREFIX/share/ecs-image/ecs-image.jar                   the tool (and its class-data archive)
+#   PREFIX/share/ecs-image/ecs-image.jar                   the tool (and its start-up archive)
 #   PREFIX/share/bash-completion/completions/ecs-image     bash completion (loaded on demand)
 #   PREFIX/share/man/man1/ecs-image.1                      the man page
 # Usage: install.sh [--prefix DIR] [ecs-image-VERSION.tar.gz]
+#        install.sh --uninstall [--prefix DIR]    removes those files again, and nothing else
 # Without a tarball it installs the unpacked tree it sits in.
 set -eu
 
 prefix=$HOME/.local
 tarball=
+uninstall=
 while [ $# -gt 0 ]; do
   case $1 in
     --prefix) prefix=$2; shift 2 ;;
     --prefix=*) prefix=${1#--prefix=}; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --uninstall) uninstall=1; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) tarball=$1; shift ;;
   esac
 done
+
+# Removes the files install.sh puts into $prefix (and the start-up archives the launcher makes next
+# to the jar), then the folders it made that are left empty. Anything else stays, also a foreign
+# PREFIX/bin/ecs-image. Running it again finds nothing to do.
+uninstall() {
+  removed=0
+  launcher=$prefix/bin/ecs-image
+  if [ -f "$launcher" ] && ! grep -q '^# ecs-image launcher:' "$launcher"; then
+    echo "kept $launcher: it is not the ecs-image launcher"
+  elif [ -e "$launcher" ] || [ -h "$launcher" ]; then
+    rm -f "$launcher"; echo "removed $launcher"; removed=1
+  fi
+  for f in share/ecs-image/ecs-image.jar share/ecs-image/ecs-image.jsa share/ecs-image/ecs-image.jsa.id \
+      share/ecs-image/ecs-image.aot share/ecs-image/ecs-image.aot.id \
+      share/bash-completion/completions/ecs-image share/man/man1/ecs-image.1; do
+    if [ -e "$prefix/$f" ] || [ -h "$prefix/$f" ]; then
+      rm -f "$prefix/$f"; echo "removed $prefix/$f"; removed=1
+    fi
+  done
+  for d in share/ecs-image share/bash-completion/completions share/bash-completion share/man/man1 share/man \
+      share bin; do
+    if [ -d "$prefix/$d" ] && rmdir "$prefix/$d" 2>/dev/null; then
+      echo "removed $prefix/$d/"
+    fi
+  done
+  [ "$removed" = 1 ] || echo "ecs-image is not installed in $prefix: nothing to remove"
+}
+
+if [ -n "$uninstall" ]; then
+  uninstall
+  exit 0
+fi
 
 if [ -n "$tarball" ]; then
   work=$(mktemp -d)

@@ -2,48 +2,69 @@ package dev.ecsimage.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The aliyun CLI's {@code ~/.aliyun/config.json}: {@code {"current":"default","profiles":[{"name",
  * "mode",...}]}}. Modes (any case): AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole,
- * CredentialsURI, OIDC.
+ * CredentialsURI, OIDC, External. The modes that need a browser sign-in or cannot sign an ECS
+ * call get a message that says what to use instead.
  */
 final class AliyunConfigFile {
-    private final Path path;
+    /** What to do instead of a mode ecs-image cannot use. */
+    static final String OTHER_MODE_HINT = "give ecs-image a profile of mode AK, StsToken, RamRoleArn, "
+            + "ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC or External (--profile NAME), or set "
+            + "ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN";
+
+    /** Why each mode the aliyun CLI writes, but ecs-image does not use, is refused (keys in lower case). */
+    private static final Map<String, String> UNUSABLE_MODES = Map.of(
+            "cloudsso", "CloudSSO sign-in is done by the aliyun CLI, which has no command to hand its "
+                    + "credentials to other tools",
+            "oauth", "OAuth sign-in is done by the aliyun CLI, which has no command to hand its credentials to "
+                    + "other tools",
+            "bearertoken", "a bearer token cannot sign ECS API calls",
+            "anonymous", "ECS API calls cannot be anonymous",
+            "rsakeypair", "RsaKeyPair is retired by Alibaba Cloud",
+            "ramrolearnwithrolename", "RamRoleArnWithRoleName is retired by the aliyun CLI: use ChainableRamRoleArn "
+                    + "with an EcsRamRole source_profile");
+
+    private final CredentialFile file;
     private final String current;
     private final Map<String, Map<String, String>> profiles;
 
-    private AliyunConfigFile(Path path, String current, Map<String, Map<String, String>> profiles) {
-        this.path = path;
+    private AliyunConfigFile(CredentialFile file, String current, Map<String, Map<String, String>> profiles) {
+        this.file = file;
         this.current = current;
         this.profiles = profiles;
     }
 
-    /** The file, or empty when it does not exist; unreadable or malformed is a {@link ConfigException}. */
-    static Optional<AliyunConfigFile> read(Path path) {
-        if (!Files.exists(path)) {
+    /**
+     * The file, or empty when it does not exist; unreadable or malformed is a {@link ConfigException}
+     * that names where, never what (the file holds secrets).
+     *
+     * @param warnings receives a line when others may read the file, or null
+     */
+    static Optional<AliyunConfigFile> read(CredentialFile file, Consumer<String> warnings) {
+        Optional<String> text = file.text(warnings);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
         JsonNode root;
         try {
-            root = CredentialsJson.MAPPER.readTree(Files.readString(path));
+            root = CredentialsJson.MAPPER.readTree(text.get());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(path + " is not valid JSON (line " + e.getLocation().getLineNr()
+            throw new ConfigException(file.shown() + " is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new ConfigException(path + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         if (root == null || !root.path("profiles").isArray()) {
-            throw new ConfigException(path + " has no \"profiles\" list");
+            throw new ConfigException(file.shown() + " has no \"profiles\" list");
         }
         Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         for (JsonNode profile : root.path("profiles")) {
@@ -58,11 +79,11 @@ final class AliyunConfigFile {
                 profiles.putIfAbsent(name, values);
             }
         }
-        return Optional.of(new AliyunConfigFile(path, Credentials.blankToNull(root.path("current").asText(null)), profiles));
+        return Optional.of(new AliyunConfigFile(file, Credentials.blankToNull(root.path("current").asText(null)), profiles));
     }
 
-    Path path() {
-        return path;
+    String shown() {
+        return file.shown();
     }
 
     /** The profile named in {@code "current"}, or null. */
@@ -70,8 +91,13 @@ final class AliyunConfigFile {
         return current;
     }
 
+    /** The names of the profiles, in file order. */
+    List<String> names() {
+        return List.copyOf(profiles.keySet());
+    }
+
     Optional<ProfileFields> profile(String name) {
-        return ProfileFields.lookup(profiles, name, "profile '" + name + "'", "mode", "in " + path);
+        return ProfileFields.lookup(profiles, name, "profile '" + name + "'", "mode", "in " + file.shown());
     }
 
     /** The credentials of a profile that exists. */
@@ -85,7 +111,8 @@ final class AliyunConfigFile {
         if (!visiting.add(p.required("name"))) {
             throw new ConfigException(label + ": source_profile loops back to '" + p.required("name") + "'");
         }
-        return switch (mode.toLowerCase(Locale.ROOT)) {
+        String key = mode.toLowerCase(Locale.ROOT);
+        return switch (key) {
             case "ak" -> sources.fixed(p.required("access_key_id"), p.required("access_key_secret"), null, label);
             case "ststoken" -> sources.fixed(p.required("access_key_id"), p.required("access_key_secret"),
                     p.required("sts_token"), label);
@@ -105,8 +132,12 @@ final class AliyunConfigFile {
             case "credentialsuri" -> sources.credentialsUri(p.required("credentials_uri"), label);
             case "oidc" -> sources.oidc(p.required("ram_role_arn"), p.required("oidc_provider_arn"),
                     p.required("oidc_token_file"), p.optional("ram_session_name"), label);
-            default -> throw new ConfigException(label + ": unsupported mode '" + mode + "' (supported: AK, StsToken, "
-                    + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC)");
+            case "external" -> sources.external(p.required("process_command"), label);
+            default -> throw UNUSABLE_MODES.containsKey(key)
+                    ? new ConfigException(label + ": ecs-image cannot use mode " + mode + ": " + UNUSABLE_MODES.get(key),
+                            OTHER_MODE_HINT)
+                    : new ConfigException(label + ": unknown mode '" + mode + "' (supported: AK, StsToken, "
+                            + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC, External)");
         };
     }
 }

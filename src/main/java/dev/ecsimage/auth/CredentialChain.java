@@ -3,12 +3,14 @@ package dev.ecsimage.auth;
 import dev.ecsimage.api.EcsException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Finds the credentials and default region the way the official tools do; first match wins:
@@ -17,11 +19,15 @@ import java.util.stream.Stream;
  * {@code ~/.alibabacloud/credentials}); the ECS instance's RAM role from the metadata service.
  * Temporary credentials are refreshed before they expire. Problems are one-line
  * {@link ConfigException}s (exit 3), or {@link EcsException}s when STS or the metadata service
- * refused (exit 4) or failed (transient).
+ * refused (exit 4) or failed (transient). Nothing here prints: lines for the user go to the
+ * verbose and warnings sinks.
  */
 public final class CredentialChain {
     /** One family of environment variables: id, secret, and the optional STS token. */
     private record EnvKeys(String id, String secret, String token) {}
+
+    /** A variable that is set, and its value. */
+    private record EnvValue(String variable, String value) {}
 
     private static final List<EnvKeys> ENV_KEYS = List.of(
             new EnvKeys("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"),
@@ -30,28 +36,53 @@ public final class CredentialChain {
             new EnvKeys("ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN"));
     private static final List<String> OIDC_KEYS =
             List.of("ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE");
+    /** The profile's name, in the aliyun CLI's order. */
+    private static final List<String> PROFILE_KEYS = List.of("ALIBABACLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE", "ALICLOUD_PROFILE");
+    /** The region: the aliyun CLI's names in its order, then Terraform's. */
+    private static final List<String> REGION_KEYS =
+            List.of("ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION");
+    /** The second line of "no credentials found". */
+    static final String NO_CREDENTIALS_HINT = "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
+            + "run 'aliyun configure', or try --sandbox";
 
     private final Map<String, String> env;
     private final Path home;
     private final Consumer<String> verbose;
+    private final Consumer<String> warnings;
     private final CredentialSources sources;
     private Optional<AliyunConfigFile> configFile;
     private Optional<CredentialsIniFile> iniFile;
 
     public CredentialChain(Map<String, String> env, Path home) {
-        this(env, home, Clock.systemUTC(), null);
+        this(env, home, Clock.systemUTC(), null, null);
+    }
+
+    /** Without warnings: see {@link #CredentialChain(Map, Path, Clock, Consumer, Consumer)}. */
+    public CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose) {
+        this(env, home, clock, verbose, null);
     }
 
     /**
-     * @param clock   decides when temporary credentials are refreshed
-     * @param verbose receives one line per credentials fetched or refresh failed (never a secret),
-     *                or null for silence
+     * @param clock    decides when temporary credentials are refreshed
+     * @param verbose  receives one line per credentials fetched or refresh failed (never a secret),
+     *                 or null for silence
+     * @param warnings receives one line per problem the user should fix although it works, e.g.
+     *                 {@code ~/.aliyun/config.json is readable by others (mode 0644): chmod 600 it},
+     *                 or null for silence
      */
-    public CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose) {
+    public CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
+                           Consumer<String> warnings) {
+        this(env, home, clock, verbose, warnings, CredentialSources.COMMAND_TIMEOUT);
+    }
+
+    /** @param commandTimeout how long an External profile's command may run */
+    CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
+                    Consumer<String> warnings, Duration commandTimeout) {
         this.env = env;
         this.home = home;
         this.verbose = verbose == null ? line -> { } : verbose;
-        this.sources = new CredentialSources(env, clock, this.verbose);
+        this.warnings = warnings == null ? line -> { } : warnings;
+        this.sources = new CredentialSources(env, clock, this.verbose, commandTimeout);
     }
 
     /**
@@ -61,6 +92,7 @@ public final class CredentialChain {
      * since asking the metadata service is how the chain knows it is there).
      *
      * @param profile {@code --profile}, or null
+     * @throws ConfigException with a {@link ConfigException#hint()} when no source has credentials
      */
     public CredentialsProvider resolve(String profile) {
         CredentialsProvider provider = find(profile);
@@ -71,17 +103,17 @@ public final class CredentialChain {
     }
 
     /**
-     * The region when {@code --region} is absent: {@code ALIBABA_CLOUD_REGION_ID}, {@code ALICLOUD_REGION},
-     * then the {@code region_id} of the profile that {@code --profile}, {@code ALIBABA_CLOUD_PROFILE},
-     * config.json's current profile or the ini's [default] names. An unknown {@code --profile} is an error.
+     * The region when {@code --region} is absent: the first of {@code ALIBABA_CLOUD_REGION_ID},
+     * {@code ALIBABACLOUD_REGION_ID}, {@code ALICLOUD_REGION_ID}, {@code ALICLOUD_REGION}, then the
+     * {@code region_id} of the profile that {@code --profile}, the profile variables, config.json's
+     * current profile or the ini's [default] names. An unknown {@code --profile} is an error.
      */
     public Optional<String> defaultRegion(String profile) {
-        Optional<String> fromEnv = Stream.of("ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION").map(this::env)
-                .filter(v -> v != null).findFirst();
+        Optional<EnvValue> fromEnv = firstSet(REGION_KEYS);
         if (fromEnv.isPresent()) {
-            return fromEnv;
+            return fromEnv.map(EnvValue::value);
         }
-        String name = profile != null ? profile : envProfile();
+        String name = profile != null ? profile : envProfile().map(EnvValue::value).orElse(null);
         Optional<ProfileFields> chosen = configFile()
                 .flatMap(f -> Optional.ofNullable(name).or(() -> Optional.ofNullable(f.current())).flatMap(f::profile))
                 .or(() -> iniFile().flatMap(f -> f.section(name != null ? name : "default")));
@@ -89,6 +121,26 @@ public final class CredentialChain {
             throw profileNotFound(profile, "--profile");
         }
         return chosen.map(p -> p.optional("region_id"));
+    }
+
+    /**
+     * The profile names for shell completion: config.json's in file order, then the ini file's
+     * sections not listed yet. Only names are read out; a file that is absent, unreadable or
+     * malformed adds none, and nothing is reported (completion must stay quiet).
+     */
+    public List<String> profileNames() {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            configFile().ifPresent(f -> names.addAll(f.names()));
+        } catch (ConfigException e) {
+            // a broken file offers no names
+        }
+        try {
+            iniFile().ifPresent(f -> names.addAll(f.names()));
+        } catch (ConfigException e) {
+            // a broken file offers no names
+        }
+        return List.copyOf(names);
     }
 
     private CredentialsProvider find(String profile) {
@@ -106,57 +158,76 @@ public final class CredentialChain {
                 return sources.fixed(id, secret, env(keys.token()), "environment " + keys.id());
             }
         }
-        tried.add("environment ALIBABA_CLOUD_ACCESS_KEY_ID (and its aliases)");
         String uri = env("ALIBABA_CLOUD_CREDENTIALS_URI");
         if (uri != null) {
             return sources.credentialsUri(uri, "environment ALIBABA_CLOUD_CREDENTIALS_URI");
         }
-        tried.add("ALIBABA_CLOUD_CREDENTIALS_URI");
         if (OIDC_KEYS.stream().allMatch(k -> env(k) != null)) {
             return sources.oidc(env(OIDC_KEYS.get(0)), env(OIDC_KEYS.get(1)), env(OIDC_KEYS.get(2)),
                     env("ALIBABA_CLOUD_ROLE_SESSION_NAME"), "environment ALIBABA_CLOUD_ROLE_ARN");
         }
-        tried.add("OIDC " + String.join(" + ", OIDC_KEYS));
+        tried.add("environment variables");
         Optional<CredentialsProvider> fromFiles = profileFiles(tried);
         if (fromFiles.isPresent()) {
             return fromFiles.get();
         }
-        if ("true".equalsIgnoreCase(env("ALIBABA_CLOUD_ECS_METADATA_DISABLED"))) {
-            tried.add("ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)");
-        } else {
-            CredentialsProvider metadata = sources.ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
-            try {
-                metadata.credentials();
-                return metadata;
-            } catch (EcsException | ConfigException e) {
-                tried.add(e.getMessage());
-            }
+        Optional<CredentialsProvider> metadata = metadataService(tried);
+        if (metadata.isPresent()) {
+            return metadata.get();
         }
-        throw new ConfigException("no credentials found: tried " + String.join("; ", tried));
+        throw new ConfigException("no credentials found: tried " + String.join("; ", tried), NO_CREDENTIALS_HINT);
     }
 
-    /** ALIBABA_CLOUD_PROFILE's profile, else config.json's current one, else the ini's [default]. */
+    /**
+     * The instance's RAM role, when a metadata service answers. No answer at all (refused, or
+     * silent for the 1 s timeout) means there is none: the chain goes on. A service that answers
+     * but fails (5xx, a broken answer) is there: its provider is returned, so the API client
+     * retries it like any passing failure, and ends with "unavailable" if it keeps failing.
+     */
+    private Optional<CredentialsProvider> metadataService(List<String> tried) {
+        if ("true".equalsIgnoreCase(env("ALIBABA_CLOUD_ECS_METADATA_DISABLED"))) {
+            tried.add("ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)");
+            return Optional.empty();
+        }
+        CredentialsProvider metadata = sources.ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
+        try {
+            metadata.credentials();
+            return Optional.of(metadata);
+        } catch (EcsException e) {
+            if (!EcsException.NETWORK_ERROR.equals(e.code())) {
+                verbose.accept("credentials: the ECS metadata service answered but failed: " + e.describe());
+                return Optional.of(metadata);
+            }
+            verbose.accept("credentials: " + e.getMessage());
+            tried.add("ECS metadata " + sources.metadataEndpoint() + " (no answer)");
+        } catch (ConfigException e) {
+            tried.add(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The profile variables' profile, else config.json's current one, else the ini's [default]. */
     private Optional<CredentialsProvider> profileFiles(List<String> tried) {
-        String named = envProfile();
-        if (named != null) {
-            return Optional.of(namedProfile(named, env("ALIBABA_CLOUD_PROFILE") != null ? "ALIBABA_CLOUD_PROFILE" : "ALICLOUD_PROFILE"));
+        Optional<EnvValue> named = envProfile();
+        if (named.isPresent()) {
+            return Optional.of(namedProfile(named.get().value(), named.get().variable()));
         }
         Optional<AliyunConfigFile> config = configFile();
         if (config.isPresent() && config.get().current() != null) {
             AliyunConfigFile file = config.get();
             ProfileFields current = file.profile(file.current()).orElseThrow(() -> new ConfigException(
-                    file.path() + ": the current profile '" + file.current() + "' is not in its profiles"));
+                    file.shown() + ": the current profile '" + file.current() + "' is not in its profiles"));
             return Optional.of(file.provider(current, sources));
         }
-        tried.add(configPath() + (config.isPresent() ? " (no current profile)" : " (absent)"));
+        tried.add(configPath().shown() + (config.isPresent() ? " (no current profile)" : " (absent)"));
         Optional<CredentialsIniFile> ini = iniFile();
         if (ini.isPresent()) {
             CredentialsIniFile file = ini.get();
             ProfileFields section = file.section("default").orElseThrow(() -> new ConfigException(
-                    file.path() + " has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)"));
+                    file.shown() + " has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)"));
             return Optional.of(file.provider(section, sources));
         }
-        tried.add(iniPath() + " (absent)");
+        tried.add(iniPath().shown() + " (absent)");
         return Optional.empty();
     }
 
@@ -175,35 +246,41 @@ public final class CredentialChain {
     }
 
     private ConfigException profileNotFound(String name, String via) {
-        return new ConfigException("profile '" + name + "' (" + via + ") not found in " + configPath() + " or " + iniPath());
+        return new ConfigException("profile '" + name + "' (" + via + ") not found in " + configPath().shown()
+                + " or " + iniPath().shown());
     }
 
-    private String envProfile() {
-        String name = env("ALIBABA_CLOUD_PROFILE");
-        return name != null ? name : env("ALICLOUD_PROFILE");
+    private Optional<EnvValue> envProfile() {
+        return firstSet(PROFILE_KEYS);
     }
 
-    private Path configPath() {
-        return home.resolve(".aliyun").resolve("config.json");
+    private Optional<EnvValue> firstSet(List<String> variables) {
+        return variables.stream().filter(v -> env(v) != null).findFirst().map(v -> new EnvValue(v, env(v)));
     }
 
-    private Path iniPath() {
+    private CredentialFile configPath() {
+        return CredentialFile.underHome(home.resolve(".aliyun").resolve("config.json"), home);
+    }
+
+    private CredentialFile iniPath() {
         String file = env("ALIBABA_CLOUD_CREDENTIALS_FILE");
-        return file != null ? Path.of(file) : home.resolve(".alibabacloud").resolve("credentials");
+        return CredentialFile.underHome(file != null ? Path.of(file) : home.resolve(".alibabacloud").resolve("credentials"),
+                home);
     }
 
     private Optional<AliyunConfigFile> configFile() {
         if (configFile == null) {
-            configFile = AliyunConfigFile.read(configPath());
+            configFile = AliyunConfigFile.read(configPath(), warnings);
         }
         return configFile;
     }
 
     private Optional<CredentialsIniFile> iniFile() {
         if (iniFile == null) {
-            iniFile = CredentialsIniFile.read(iniPath());
+            CredentialFile file = iniPath();
+            iniFile = CredentialsIniFile.read(file, warnings);
             if (iniFile.isEmpty() && env("ALIBABA_CLOUD_CREDENTIALS_FILE") != null) {
-                throw new ConfigException("ALIBABA_CLOUD_CREDENTIALS_FILE: " + iniPath() + " does not exist");
+                throw new ConfigException("ALIBABA_CLOUD_CREDENTIALS_FILE: " + file.shown() + " does not exist");
             }
         }
         return iniFile;

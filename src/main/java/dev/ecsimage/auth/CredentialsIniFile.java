@@ -1,12 +1,10 @@
 package dev.ecsimage.auth;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The credentials file of the Alibaba Cloud SDKs, {@code ~/.alibabacloud/credentials}: INI
@@ -14,25 +12,26 @@ import java.util.Optional;
  * or {@code oidc_role_arn}. Lines starting with {@code #} or {@code ;} are comments.
  */
 final class CredentialsIniFile {
-    private final Path path;
+    private final CredentialFile file;
     private final Map<String, Map<String, String>> sections;
 
-    private CredentialsIniFile(Path path, Map<String, Map<String, String>> sections) {
-        this.path = path;
+    private CredentialsIniFile(CredentialFile file, Map<String, Map<String, String>> sections) {
+        this.file = file;
         this.sections = sections;
     }
 
-    /** The file, or empty when it does not exist; unreadable or malformed is a {@link ConfigException}. */
-    static Optional<CredentialsIniFile> read(Path path) {
-        if (!Files.exists(path)) {
+    /**
+     * The file, or empty when it does not exist; unreadable or malformed is a {@link ConfigException}
+     * that names the line, never its text (the file holds secrets).
+     *
+     * @param warnings receives a line when others may read the file, or null
+     */
+    static Optional<CredentialsIniFile> read(CredentialFile file, Consumer<String> warnings) {
+        Optional<String> text = file.text(warnings);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (IOException e) {
-            throw new ConfigException(path + " cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        List<String> lines = text.get().lines().toList();
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> section = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -46,18 +45,23 @@ final class CredentialsIniFile {
             } else if (equals > 0 && section != null) {
                 section.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
             } else {
-                throw new ConfigException(path + " line " + (i + 1) + ": expected [section] or key = value");
+                throw new ConfigException(file.shown() + " line " + (i + 1) + ": expected [section] or key = value");
             }
         }
-        return Optional.of(new CredentialsIniFile(path, sections));
+        return Optional.of(new CredentialsIniFile(file, sections));
     }
 
-    Path path() {
-        return path;
+    String shown() {
+        return file.shown();
+    }
+
+    /** The names of the sections, in file order. */
+    List<String> names() {
+        return List.copyOf(sections.keySet());
     }
 
     Optional<ProfileFields> section(String name) {
-        return ProfileFields.lookup(sections, name, "section [" + name + "]", "type", "of " + path);
+        return ProfileFields.lookup(sections, name, "section [" + name + "]", "type", "of " + file.shown());
     }
 
     /** The credentials of a section that exists. */

@@ -34,7 +34,8 @@ final class CredentialsJson {
         JsonNode node = parse(answer.requireOk(what), what);
         String code = node.path("Code").asText("");
         if (!code.equals("Success")) {
-            throw EcsException.badResponse(answer.status(), what + ": Code is '" + code + "', not 'Success'");
+            throw EcsException.badResponse(answer.status(), what + ": Code is '" + ServerText.escape(code)
+                    + "', not 'Success'");
         }
         return read(node, source, what);
     }
@@ -46,7 +47,8 @@ final class CredentialsJson {
             return new Credentials(field(node, "AccessKeyId", what), field(node, "AccessKeySecret", what),
                     field(node, "SecurityToken", what), Instant.parse(expiration), source);
         } catch (DateTimeParseException e) {
-            throw EcsException.badResponse(200, what + ": Expiration '" + expiration + "' is not an ISO-8601 instant");
+            throw EcsException.badResponse(200, what + ": Expiration '" + ServerText.escape(expiration)
+                    + "' is not an ISO-8601 instant");
         }
     }
 

@@ -22,6 +22,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * {@code AssumeRole}, signed with signature V1 by the source credentials, and
  * {@code AssumeRoleWithOIDC}, which is anonymous. A refusal (an answer with a Code, other than
  * throttling or a 5xx) is an {@link EcsException} of kind DENIED; no answer is a network error.
+ * STS's code, message and RequestId reach the user's terminal with their control characters
+ * escaped.
  */
 final class StsClient {
     static final String VERSION = "2015-04-01";
@@ -83,13 +85,13 @@ final class StsClient {
         if (answer.status() == 200 && json.has("Credentials")) {
             return CredentialsJson.read(json.get("Credentials"), source, what);
         }
-        String code = json.path("Code").asText("");
+        String code = ServerText.escape(json.path("Code").asText(""));
         if (code.isEmpty()) {
             throw EcsException.badResponse(answer.status(), what + ": answered HTTP " + answer.status()
                     + " without Credentials or Code");
         }
-        String message = what + ": " + json.path("Message").asText("").replaceAll("\\s+", " ").trim();
-        String requestId = json.path("RequestId").asText(null);
+        String message = what + ": " + ServerText.escape(json.path("Message").asText("").strip());
+        String requestId = ServerText.escape(json.path("RequestId").asText(null));
         if (ErrorCodes.classify(code, answer.status()) == ErrorKind.UNAVAILABLE) {
             throw new EcsException(code, message, requestId, answer.status(), null);
         }

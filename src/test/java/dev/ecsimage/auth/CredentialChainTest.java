@@ -4,11 +4,13 @@ import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,8 +104,7 @@ class CredentialChainTest {
         Credentials c = resolve("other");
         assertEquals("STS.configother01", c.accessKeyId());
         assertEquals("t2", c.securityToken());
-        assertEquals(List.of("credentials: profile 'other' (mode StsToken) in " + home.resolve(".aliyun/config.json")
-                + " (STS.****er01)"), lines);
+        assertEquals(List.of("credentials: profile 'other' (mode StsToken) in ~/.aliyun/config.json (STS.****er01)"), lines);
     }
 
     @Test
@@ -111,16 +112,16 @@ class CredentialChainTest {
         config(CONFIG_AK);
         ini(INI);
         assertEquals("LTAIiniprod000001", resolve("prod").accessKeyId());
-        assertEquals(List.of("credentials: section [prod] (type access_key) of "
-                + home.resolve(".alibabacloud/credentials") + " (LTAI****0001)"), lines);
+        assertEquals(List.of("credentials: section [prod] (type access_key) of ~/.alibabacloud/credentials (LTAI****0001)"),
+                lines);
     }
 
     @Test
     void unknownProfileOptionIsAnError() throws IOException {
         config(CONFIG_AK);
         envKeys();
-        assertEquals("profile 'nope' (--profile) not found in " + home.resolve(".aliyun/config.json") + " or "
-                + home.resolve(".alibabacloud/credentials"), failure("nope"));
+        assertEquals("profile 'nope' (--profile) not found in ~/.aliyun/config.json or ~/.alibabacloud/credentials",
+                failure("nope"));
     }
 
     @Test
@@ -178,16 +179,27 @@ class CredentialChainTest {
         env.put("ALIBABA_CLOUD_CREDENTIALS_FILE", elsewhere.toString());
         assertEquals("LTAIelsewhere00001", resolve(null).accessKeyId());
         env.put("ALIBABA_CLOUD_CREDENTIALS_FILE", home.resolve("missing.ini").toString());
-        assertEquals("ALIBABA_CLOUD_CREDENTIALS_FILE: " + home.resolve("missing.ini") + " does not exist", failure(null));
+        assertEquals("ALIBABA_CLOUD_CREDENTIALS_FILE: ~/missing.ini does not exist", failure(null));
+        env.put("ALIBABA_CLOUD_CREDENTIALS_FILE", "/nonexistent/creds.ini");
+        assertEquals("ALIBABA_CLOUD_CREDENTIALS_FILE: /nonexistent/creds.ini does not exist", failure(null));
     }
 
     @Test
-    void nothingFoundListsWhatWasTried() {
-        assertEquals("no credentials found: tried environment ALIBABA_CLOUD_ACCESS_KEY_ID (and its aliases); "
-                + "ALIBABA_CLOUD_CREDENTIALS_URI; OIDC ALIBABA_CLOUD_ROLE_ARN + ALIBABA_CLOUD_OIDC_PROVIDER_ARN + "
-                + "ALIBABA_CLOUD_OIDC_TOKEN_FILE; " + home.resolve(".aliyun/config.json") + " (absent); "
-                + home.resolve(".alibabacloud/credentials") + " (absent); "
-                + "ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)", failure(null));
+    void nothingFoundSaysWhatWasTriedInOneLineAndWhatToDoInAHint() {
+        ConfigException e = assertThrows(ConfigException.class, () -> chain().resolve(null));
+        assertEquals("no credentials found: tried environment variables; ~/.aliyun/config.json (absent); "
+                + "~/.alibabacloud/credentials (absent); ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)",
+                e.getMessage());
+        assertEquals("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', "
+                + "or try --sandbox", e.hint());
+    }
+
+    @Test
+    void configJsonWithoutACurrentProfileIsNamedSo() throws IOException {
+        config("{\"profiles\":[]}");
+        assertEquals("no credentials found: tried environment variables; ~/.aliyun/config.json (no current profile); "
+                + "~/.alibabacloud/credentials (absent); ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)",
+                failure(null));
     }
 
     /** A file with something wrong, and the message: {@code <file>} stands for the file's path. */
@@ -204,8 +216,15 @@ class CredentialChainTest {
                         "profile 'a' (mode StsToken) in <file> has no sts_token"),
                 arguments("config", """
                         {"current":"a","profiles":[{"name":"a","mode":"External"}]}""",
-                        "profile 'a' (mode External) in <file>: unsupported mode 'External' (supported: AK, StsToken, "
-                                + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC)"),
+                        "profile 'a' (mode External) in <file> has no process_command"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"External","process_command":"helper 'unclosed"}]}""",
+                        "profile 'a' (mode External) in <file>: process_command cannot be split into words: "
+                                + "a ' quote is not closed"),
+                arguments("config", """
+                        {"current":"a","profiles":[{"name":"a","mode":"Kerberos"}]}""",
+                        "profile 'a' (mode Kerberos) in <file>: unknown mode 'Kerberos' (supported: AK, StsToken, "
+                                + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC, External)"),
                 arguments("config", """
                         {"current":"a","profiles":[{"name":"a"}]}""", "profile 'a' in <file> has no mode"),
                 arguments("config", """
@@ -232,35 +251,21 @@ class CredentialChainTest {
     @ParameterizedTest(name = "{2}")
     @MethodSource
     void brokenFiles(String kind, String content, String message) throws IOException {
-        Path file = kind.equals("config") ? config(content) : ini(content);
-        assertEquals(message.replace("<file>", file.toString()), failure(null));
+        if (kind.equals("config")) {
+            config(content);
+        } else {
+            ini(content);
+        }
+        assertEquals(message.replace("<file>", kind.equals("config") ? "~/.aliyun/config.json" : "~/.alibabacloud/credentials"),
+                failure(null));
     }
 
     @Test
     void iniWithoutTheNamedSection() throws IOException {
         ini(INI);
         env.put("ALIBABA_CLOUD_PROFILE", "staging");
-        assertEquals("profile 'staging' (ALIBABA_CLOUD_PROFILE) not found in " + home.resolve(".aliyun/config.json")
-                + " or " + home.resolve(".alibabacloud/credentials"), failure(null));
-    }
-
-    @Test
-    void iniWithAnUnknownType() throws IOException {
-        Path file = ini("[default]\ntype = rsa_key_pair\n");
-        assertEquals("section [default] (type rsa_key_pair) of " + file + ": unsupported type 'rsa_key_pair' "
-                + "(supported: access_key, ram_role_arn, ecs_ram_role, oidc_role_arn)", failure(null));
-    }
-
-    @Test
-    void iniWithoutType() throws IOException {
-        Path file = ini("[default]\naccess_key_id = a\n");
-        assertEquals("section [default] of " + file + " has no type", failure(null));
-    }
-
-    @Test
-    void iniWithAMalformedLine() throws IOException {
-        Path file = ini("[default]\ntype = access_key\nthis is not a setting\n");
-        assertEquals(file + " line 3: expected [section] or key = value", failure(null));
+        assertEquals("profile 'staging' (ALIBABA_CLOUD_PROFILE) not found in ~/.aliyun/config.json or "
+                + "~/.alibabacloud/credentials", failure(null));
     }
 
     @Test
@@ -279,8 +284,7 @@ class CredentialChainTest {
     @Test
     void regionOfAnUnknownProfileOption() throws IOException {
         config(CONFIG_AK);
-        assertEquals("profile 'nope' (--profile) not found in " + home.resolve(".aliyun/config.json") + " or "
-                + home.resolve(".alibabacloud/credentials"),
+        assertEquals("profile 'nope' (--profile) not found in ~/.aliyun/config.json or ~/.alibabacloud/credentials",
                 assertThrows(ConfigException.class, () -> chain().defaultRegion("nope")).getMessage());
     }
 
@@ -288,5 +292,139 @@ class CredentialChainTest {
     void regionFromTheIniSection() throws IOException {
         ini(INI);
         assertEquals(Optional.of("ap-southeast-1"), chain().defaultRegion(null));
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfEitherFileIsAccepted() throws IOException {
+        config("\uFEFF" + CONFIG_AK);
+        ini("\uFEFF" + INI);
+        assertEquals("LTAIconfigmain0001", resolve(null).accessKeyId());
+        assertEquals("LTAIinidefault0001", resolve("default").accessKeyId());
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsAnErrorNamingItsTarget() throws IOException {
+        Path config = home.resolve(".aliyun/config.json");
+        Files.createDirectories(config.getParent());
+        Files.createSymbolicLink(config, home.resolve("moved/config.json"));
+        assertEquals("~/.aliyun/config.json is a symbolic link to " + home.resolve("moved/config.json")
+                + ", which does not exist", failure(null));
+        Files.delete(config);
+        Path ini = home.resolve(".alibabacloud/credentials");
+        Files.createDirectories(ini.getParent());
+        Files.createSymbolicLink(ini, Path.of("credentials.old"));
+        assertEquals("~/.alibabacloud/credentials is a symbolic link to " + home.resolve(".alibabacloud/credentials.old")
+                + ", which does not exist", failure(null));
+    }
+
+    @Test
+    void filesReadableByOthersGetAWarningAndStillWork() throws IOException {
+        Path config = config(CONFIG_AK);
+        Path ini = ini(INI);
+        assumeTrue(Files.getFileStore(config).supportsFileAttributeView("posix"), "no POSIX permissions here");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r-----"));
+        List<String> warnings = new ArrayList<>();
+        CredentialChain chain = new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")),
+                lines::add, warnings::add);
+        assertEquals("LTAIconfigmain0001", chain.resolve(null).credentials().accessKeyId());
+        assertEquals("LTAIiniprod000001", chain.resolve("prod").credentials().accessKeyId());
+        assertEquals(List.of("~/.aliyun/config.json is readable by others (mode 0644): chmod 600 it",
+                "~/.alibabacloud/credentials is readable by its group (mode 0640): chmod 600 it"), warnings);
+    }
+
+    @Test
+    void privateFilesGetNoWarning() throws IOException {
+        Path config = config(CONFIG_AK);
+        assumeTrue(Files.getFileStore(config).supportsFileAttributeView("posix"), "no POSIX permissions here");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        List<String> warnings = new ArrayList<>();
+        new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")), null, warnings::add)
+                .resolve(null);
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void theAliyunClisProfileVariablesInItsOrder() throws IOException {
+        config(CONFIG_AK);
+        ini(INI);
+        env.put("ALICLOUD_PROFILE", "prod");
+        assertEquals("LTAIiniprod000001", resolve(null).accessKeyId());
+        env.put("ALIBABA_CLOUD_PROFILE", "main");
+        assertEquals("LTAIconfigmain0001", resolve(null).accessKeyId());
+        env.put("ALIBABACLOUD_PROFILE", "other");
+        assertEquals("STS.configother01", resolve(null).accessKeyId());
+        assertEquals(Optional.of("eu-central-1"), chain().defaultRegion(null));
+        env.put("ALIBABACLOUD_PROFILE", "gone");
+        assertEquals("profile 'gone' (ALIBABACLOUD_PROFILE) not found in ~/.aliyun/config.json or "
+                + "~/.alibabacloud/credentials", failure(null));
+    }
+
+    @Test
+    void theAliyunClisRegionVariablesInItsOrderThenTerraforms() throws IOException {
+        config(CONFIG_AK);
+        env.put("ALICLOUD_REGION", "cn-beijing");
+        assertEquals(Optional.of("cn-beijing"), chain().defaultRegion(null));
+        env.put("ALICLOUD_REGION_ID", "cn-qingdao");
+        assertEquals(Optional.of("cn-qingdao"), chain().defaultRegion(null));
+        env.put("ALIBABACLOUD_REGION_ID", "cn-zhangjiakou");
+        assertEquals(Optional.of("cn-zhangjiakou"), chain().defaultRegion(null));
+        env.put("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou");
+        assertEquals(Optional.of("cn-hangzhou"), chain().defaultRegion("other"));
+    }
+
+    /** A mode the aliyun CLI writes but ecs-image cannot use, and the reason given. */
+    static Stream<Arguments> unusableModes() {
+        return Stream.of(
+                arguments("CloudSSO", "CloudSSO sign-in is done by the aliyun CLI, which has no command to hand its "
+                        + "credentials to other tools"),
+                arguments("OAuth", "OAuth sign-in is done by the aliyun CLI, which has no command to hand its "
+                        + "credentials to other tools"),
+                arguments("BearerToken", "a bearer token cannot sign ECS API calls"),
+                arguments("Anonymous", "ECS API calls cannot be anonymous"),
+                arguments("RsaKeyPair", "RsaKeyPair is retired by Alibaba Cloud"),
+                arguments("RamRoleArnWithRoleName", "RamRoleArnWithRoleName is retired by the aliyun CLI: use "
+                        + "ChainableRamRoleArn with an EcsRamRole source_profile"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void unusableModes(String mode, String reason) throws IOException {
+        config("{\"current\":\"sso\",\"profiles\":[{\"name\":\"sso\",\"mode\":\"" + mode + "\","
+                + "\"access_token\":\"secret-access-token\"}]}");
+        ConfigException e = assertThrows(ConfigException.class, () -> chain().resolve(null));
+        assertEquals("profile 'sso' (mode " + mode + ") in ~/.aliyun/config.json: ecs-image cannot use mode " + mode
+                + ": " + reason, e.getMessage());
+        assertEquals("give ecs-image a profile of mode AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, "
+                + "CredentialsURI, OIDC or External (--profile NAME), or set ALIBABA_CLOUD_ACCESS_KEY_ID, "
+                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN", e.hint());
+    }
+
+    @Test
+    void aMalformedCredentialsUriIsShownWithoutItsQueryOrPassword() {
+        env.put("ALIBABA_CLOUD_CREDENTIALS_URI", "127.0.0.1:8700/credentials?token=hush#frag");
+        assertEquals("environment ALIBABA_CLOUD_CREDENTIALS_URI: '127.0.0.1:8700/credentials' is not an http:// or "
+                + "https:// URL with a host", failure(null));
+        env.put("ALIBABA_CLOUD_CREDENTIALS_URI", "http://ci:hush@ bad host/credentials?token=hush");
+        assertEquals("environment ALIBABA_CLOUD_CREDENTIALS_URI: 'http:// bad host/credentials' is not an http:// or "
+                + "https:// URL with a host", failure(null));
+    }
+
+    @Test
+    void profileNamesForCompletionComeFromBothFilesOnce() throws IOException {
+        config(CONFIG_AK);
+        ini(INI + "\n[main]\ntype = access_key\n");
+        assertEquals(List.of("main", "other", "default", "prod"), chain().profileNames());
+    }
+
+    @Test
+    void profileNamesSkipABrokenFileQuietly() throws IOException {
+        config("{\"profiles\": [ {\"name\": \"a\", \"access_key_secret\": \"hush\",, } ]}");
+        ini(INI);
+        List<String> warnings = new ArrayList<>();
+        assertEquals(List.of("default", "prod"), new CredentialChain(env, home, new ManualClock(Instant.EPOCH), lines::add,
+                warnings::add).profileNames());
+        assertEquals(List.of(), lines);
+        assertEquals(List.of(), new CredentialChain(env, home.resolve("nobody")).profileNames());
     }
 }

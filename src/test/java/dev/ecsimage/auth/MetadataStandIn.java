@@ -5,11 +5,16 @@ import java.time.Instant;
 /**
  * The ECS instance metadata service on 127.0.0.1 for role {@code ci-role}: IMDSv2 tokens
  * ({@code tok-1}) unless {@link #tokenStatus} says otherwise, credentials with ids
- * {@code STS.METADATA0001}, {@code STS.METADATA0002}... With a token issued, a request
- * without it is refused (401), as on an instance that enforces IMDSv2.
+ * {@code STS.METADATA0001}, {@code STS.METADATA0002}... unless {@link #credentialsStatus} says
+ * otherwise. With a token issued, a request without it is refused (401), as on an instance that
+ * enforces IMDSv2.
  */
 final class MetadataStandIn extends StandIn {
     volatile int tokenStatus = 200;
+    /** The status of the role's credentials (a 5xx answers with an empty body). */
+    volatile int credentialsStatus = 200;
+    /** The answer to the list of roles. */
+    volatile String roles = "ci-role";
     volatile Instant expiration = Instant.parse("2026-11-27T22:00:00Z");
     /** When set, the answer for the role's credentials instead of fresh ones. */
     volatile String credentialsBody;
@@ -24,9 +29,12 @@ final class MetadataStandIn extends StandIn {
             return new Answer(401, "");
         }
         if (request.path().equals(InstanceMetadataSource.ROLES_PATH)) {
-            return new Answer(200, "ci-role");
+            return new Answer(200, roles);
         }
         if (request.path().equals(InstanceMetadataSource.ROLES_PATH + "ci-role")) {
+            if (credentialsStatus != 200) {
+                return new Answer(credentialsStatus, "");
+            }
             if (credentialsBody != null) {
                 return new Answer(200, credentialsBody);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.ErrorKind;
 import java.io.IOException;
@@ -17,13 +18,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.ecsimage.transport.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every temporary source against local stand-ins for STS and the metadata service, and their place in the chain. */
 class TemporarySourcesTest {
@@ -82,7 +87,7 @@ class TemporarySourcesTest {
 
     @Test
     void ramRoleArnProfileAssumesTheRoleSignedWithItsKeys() throws IOException {
-        Path file = config("{\"name\":\"main\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAIsource00000001\","
+        config("{\"name\":\"main\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAIsource00000001\","
                 + "\"access_key_secret\":\"source-secret\",\"ram_role_arn\":\"" + ROLE + "\",\"ram_session_name\":\"ci\","
                 + "\"expired_seconds\":900}");
         Credentials c = chain().resolve(null).credentials();
@@ -99,7 +104,7 @@ class TemporarySourcesTest {
         assertEquals("HMAC-SHA1", form.get("SignatureMethod"));
         assertEquals("2026-11-27T21:00:00Z", form.get("Timestamp"));
         assertEquals(List.of("credentials: sts AssumeRole role " + ROLE + " for profile 'main' (mode RamRoleArn) in "
-                + file + " (STS.****0001), expires 2026-11-27T22:00:00Z"), lines);
+                + "~/.aliyun/config.json (STS.****0001), expires 2026-11-27T22:00:00Z"), lines);
     }
 
     @Test
@@ -143,9 +148,9 @@ class TemporarySourcesTest {
 
     @Test
     void chainableProfileWithAMissingSource() throws IOException {
-        Path file = config("{\"name\":\"main\",\"mode\":\"ChainableRamRoleArn\",\"source_profile\":\"gone\","
+        config("{\"name\":\"main\",\"mode\":\"ChainableRamRoleArn\",\"source_profile\":\"gone\","
                 + "\"ram_role_arn\":\"" + ROLE + "\"}");
-        assertEquals("profile 'main' (mode ChainableRamRoleArn) in " + file + ": source_profile 'gone' not found",
+        assertEquals("profile 'main' (mode ChainableRamRoleArn) in ~/.aliyun/config.json: source_profile 'gone' not found",
                 assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
     }
 
@@ -204,8 +209,19 @@ class TemporarySourcesTest {
         oidcEnvironment("x");
         Path missing = home.resolve("nowhere");
         env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", missing.toString());
-        assertEquals("OIDC token file " + missing + " of environment ALIBABA_CLOUD_ROLE_ARN cannot be read "
-                + "(NoSuchFileException)", assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
+        assertEquals("OIDC token file " + missing + " of environment ALIBABA_CLOUD_ROLE_ARN does not exist",
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
+        assertEquals(0, sts.requests.size());
+    }
+
+    @Test
+    void oidcTokenFileThatIsADanglingLink() throws IOException {
+        oidcEnvironment("x");
+        Path link = Files.createSymbolicLink(home.resolve("token-link"), home.resolve("rotated/token"));
+        env.put("ALIBABA_CLOUD_OIDC_TOKEN_FILE", link.toString());
+        assertEquals("OIDC token file of environment ALIBABA_CLOUD_ROLE_ARN: " + link + " is a symbolic link to "
+                + home.resolve("rotated/token") + ", which does not exist",
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
         assertEquals(0, sts.requests.size());
     }
 
@@ -278,17 +294,18 @@ class TemporarySourcesTest {
                 + "expires 2026-11-27T22:00:00Z"), lines);
     }
 
-    @Test
-    void imdsV2RefusedThenImdsV1() {
-        metadata.tokenStatus = 403;
+    @ParameterizedTest(name = "HTTP {0} from the token endpoint")
+    @ValueSource(ints = {403, 404, 405})
+    void imdsV2RefusedThenImdsV1(int status) {
+        metadata.tokenStatus = status;
         env.put("ALIBABA_CLOUD_ECS_METADATA", "ci-role");
         assertEquals("STS.METADATA0001", chain().resolve(null).credentials().accessKeyId());
         assertEquals(List.of(
                 new StandIn.Request("PUT", "/latest/api/token", null, Map.of()),
                 new StandIn.Request("GET", "/latest/meta-data/ram/security-credentials/ci-role", null, Map.of())),
                 metadata.requests);
-        assertEquals("credentials: ECS metadata " + metadata.url() + " IMDSv2 token refused (HTTP 403), using IMDSv1",
-                lines.get(0));
+        assertEquals("credentials: ECS metadata " + metadata.url() + " IMDSv2 token refused (HTTP " + status
+                + "), using IMDSv1", lines.get(0));
     }
 
     @Test
@@ -303,6 +320,14 @@ class TemporarySourcesTest {
     }
 
     @Test
+    void ecsRamRoleProfileWithANameThatIsNoRoleName() throws IOException {
+        ini("[default]\ntype = ecs_ram_role\nrole_name = ../../latest/user-data\n");
+        assertEquals("ECS RAM role name '../../latest/user-data' is not a RAM role name (1-64 letters, digits, '.' or '-')",
+                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage());
+        assertEquals(0, metadata.requests.size());
+    }
+
+    @Test
     void ecsRamRoleProfileWithAnUnknownRole() throws IOException {
         config("{\"name\":\"main\",\"mode\":\"EcsRamRole\",\"ram_role_name\":\"other-role\"}");
         assertEquals("ECS metadata " + metadata.url() + " credentials of role other-role: HTTP 404",
@@ -313,22 +338,94 @@ class TemporarySourcesTest {
     void metadataAnswersThatAreNotCredentials() {
         env.put("ALIBABA_CLOUD_ECS_METADATA", "ci-role");
         String what = "ECS metadata " + metadata.url() + " credentials of role ci-role";
-        metadata.credentialsBody = "{\"Code\":\"Failure\"}";
-        assertEquals(what + ": Code is 'Failure', not 'Success'",
-                assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage().split("; ")[5]);
+        metadata.credentialsBody = "{\"Code\":\"Failure\\u001b[2J\"}";
+        assertEquals("UnexpectedResponse: " + what + ": Code is 'Failure\\x1b[2J', not 'Success' (HTTP 200)",
+                transientFailure(chain().resolve(null)).describe());
         metadata.credentialsBody = "{\"Code\":\"Success\",\"AccessKeyId\":\"STS.x\",\"SecurityToken\":\"t\","
                 + "\"Expiration\":\"2026-11-27T22:00:00Z\"}";
-        String explicit = "[default]\ntype = ecs_ram_role\n";
-        assertEquals(what + ": the answer has no AccessKeySecret",
-                assertThrows(EcsException.class, () -> chainWithIni(explicit).resolve(null).credentials()).getMessage());
+        assertEquals(what + ": the answer has no AccessKeySecret", transientFailure(chain().resolve(null)).getMessage());
         metadata.credentialsBody = "<html>proxy error</html>";
-        assertEquals(what + ": answered HTTP 200 without a JSON object",
-                assertThrows(EcsException.class, () -> chainWithIni(explicit).resolve(null).credentials()).getMessage());
+        assertEquals(what + ": answered HTTP 200 without a JSON object", transientFailure(chain().resolve(null)).getMessage());
+        metadata.credentialsBody = "{\"Code\":\"Success\",\"AccessKeyId\":\"STS.x\",\"AccessKeySecret\":\"s\","
+                + "\"SecurityToken\":\"t\",\"Expiration\":\"soon\\u0007\"}";
+        assertEquals(what + ": Expiration 'soon\\x07' is not an ISO-8601 instant",
+                transientFailure(chain().resolve(null)).getMessage());
     }
 
-    private CredentialChain chainWithIni(String text) throws IOException {
-        ini(text);
-        return chain();
+    /** What the provider throws: a transient failure, so the API client retries it. */
+    private static EcsException transientFailure(CredentialsProvider provider) {
+        EcsException e = assertThrows(EcsException.class, provider::credentials);
+        assertTrue(e.isTransient(), e.describe());
+        return e;
+    }
+
+    @Test
+    void aRoleNameAnswerWithControlCharactersIsShownEscaped() {
+        metadata.roles = "ci-role\u001b]0;owned\u0007";
+        assertEquals("UnexpectedResponse: ECS metadata " + metadata.url() + " role name: answered "
+                + "'ci-role\\x1b]0;owned\\x07', which is not a RAM role name (HTTP 200)",
+                transientFailure(chain().resolve(null)).describe());
+    }
+
+    @Test
+    void anInstanceWithoutARoleIsNoCredentials() {
+        metadata.roles = "";
+        assertEquals("no credentials found: tried environment variables; ~/.aliyun/config.json (absent); "
+                + "~/.alibabacloud/credentials (absent); ECS metadata " + metadata.url()
+                + " role name: no RAM role is attached to this instance",
+                assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+    }
+
+    @ParameterizedTest(name = "HTTP {0} from the token endpoint")
+    @ValueSource(ints = {500, 502, 503, 504})
+    void aFailingMetadataServiceIsTransientAndRetriedByTheClient(int status) throws InterruptedException {
+        metadata.tokenStatus = status;
+        CredentialsProvider provider = chain().resolve(null);
+        assertEquals(1, metadata.requests.size());
+        EcsClient client = new EcsClient(call -> {
+            provider.credentials();
+            throw new AssertionError("no credentials, no call");
+        }, RetryPolicy.standard(3), d -> { }, null);
+        EcsException e = assertThrows(EcsException.class, () -> client.describeImages("cn-hangzhou", null, null, null));
+        assertEquals("UnexpectedResponse: ECS metadata " + metadata.url() + " IMDSv2 token: HTTP " + status
+                + " (HTTP " + status + ")", e.describe());
+        assertEquals(9, e.kind().exitStatus);
+        assertEquals(Collections.nCopies(4, new StandIn.Request("PUT", "/latest/api/token", null, Map.of())),
+                metadata.requests);
+    }
+
+    @Test
+    void aFailingCredentialsAnswerIsTransientToo() {
+        metadata.credentialsStatus = 503;
+        CredentialsProvider provider = chain().resolve(null);
+        assertEquals("UnexpectedResponse: ECS metadata " + metadata.url() + " credentials of role ci-role: HTTP 503 "
+                + "(HTTP 503)", transientFailure(provider).describe());
+        metadata.credentialsStatus = 200;
+        assertEquals("STS.METADATA0001", provider.credentials().accessKeyId());
+        assertEquals(List.of("credentials: the ECS metadata service answered but failed: UnexpectedResponse: ECS metadata "
+                + metadata.url() + " credentials of role ci-role: HTTP 503 (HTTP 503)",
+                "credentials: ecs metadata role ci-role at " + metadata.url() + " (STS.****0001), expires 2026-11-27T22:00:00Z"),
+                lines);
+    }
+
+    @Test
+    void aFailingTokenEndpointDoesNotDropToImdsV1() {
+        metadata.tokenStatus = 500;
+        env.put("ALIBABA_CLOUD_ECS_METADATA", "ci-role");
+        transientFailure(chain().resolve(null));
+        assertEquals(List.of("PUT", "PUT"), metadata.requests.stream().map(StandIn.Request::method).toList());
+    }
+
+    @Test
+    void anStsMessageWithControlCharactersIsShownEscaped() throws IOException {
+        config("{\"name\":\"main\",\"mode\":\"RamRoleArn\",\"access_key_id\":\"LTAIsource00000001\","
+                + "\"access_key_secret\":\"source-secret\",\"ram_role_arn\":\"" + ROLE + "\"}");
+        sts.queued.add(new StandIn.Answer(403, "{\"RequestId\":\"R-\\u0007\",\"Code\":\"NoPermission\\u001b[0m\","
+                + "\"Message\":\"You are not authorized.\\r\\necs-image: copy succeeded\\u009b31m\"}"));
+        EcsException e = assertThrows(EcsException.class, () -> chain().resolve(null).credentials());
+        assertEquals("NoPermission\\x1b[0m: STS AssumeRole of " + ROLE + " at " + sts.url() + ": You are not authorized."
+                + "\\r\\necs-image: copy succeeded\\x9b31m (HTTP 403, RequestId R-\\x07)", e.describe());
+        assertEquals(ErrorKind.DENIED, e.kind());
     }
 
     @Test
@@ -343,13 +440,22 @@ class TemporarySourcesTest {
         String message = assertThrows(ConfigException.class, () -> chain().resolve(null).credentials()).getMessage();
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 900, "took " + millis + " ms");
-        String expected = "no credentials found: tried environment ALIBABA_CLOUD_ACCESS_KEY_ID (and its aliases); "
-                + "ALIBABA_CLOUD_CREDENTIALS_URI; OIDC ALIBABA_CLOUD_ROLE_ARN + ALIBABA_CLOUD_OIDC_PROVIDER_ARN + "
-                + "ALIBABA_CLOUD_OIDC_TOKEN_FILE; " + home.resolve(".aliyun/config.json") + " (absent); "
-                + home.resolve(".alibabacloud/credentials") + " (absent); ECS metadata " + endpoint
-                + " IMDSv2 token: no answer (HttpHostConnectException: ";
-        assertTrue(message.startsWith(expected), message);
-        assertFalse(message.contains("\n"));
+        assertEquals("no credentials found: tried environment variables; ~/.aliyun/config.json (absent); "
+                + "~/.alibabacloud/credentials (absent); ECS metadata " + endpoint + " (no answer)", message);
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).startsWith("credentials: ECS metadata " + endpoint + " IMDSv2 token: no answer "
+                + "(HttpHostConnectException: "), lines.get(0));
+    }
+
+    @Test
+    void metadataSilentForTheTimeoutFallsThrough() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            String endpoint = "http://127.0.0.1:" + silent.getLocalPort();
+            env.put("ECS_IMAGE_METADATA_ENDPOINT", endpoint);
+            assertEquals("no credentials found: tried environment variables; ~/.aliyun/config.json (absent); "
+                    + "~/.alibabacloud/credentials (absent); ECS metadata " + endpoint + " (no answer)",
+                    assertThrows(ConfigException.class, () -> chain().resolve(null)).getMessage());
+        }
     }
 
     @Test

@@ -13,15 +13,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code mvn package} ships, used as a person would: the tarball unpacked anywhere and run
- * through a symlink on the PATH, {@code install.sh} into a prefix, the .deb unpacked with
- * {@code dpkg -x}, and the launcher's class-data archive (used when it matches, ignored silently
- * when not).
+ * through a symlink on the PATH, {@code install.sh} into a prefix and out again, the .deb
+ * unpacked with {@code dpkg -x}, the launcher's class-data archive (used when it matches, ignored
+ * silently when not), and the launcher on a machine without a usable Java.
  */
 class PackagingIT {
     static final String VERSION = VersionProvider.version();
@@ -61,7 +64,7 @@ class PackagingIT {
     }
 
     @Test
-    void installShPutsEverythingUnderThePrefixAndMakesTheArchive() throws Exception {
+    void installShPutsEverythingUnderThePrefixAndMakesTheArchiveThenUninstallRemovesItAll() throws Exception {
         Path prefix = tmp.resolve("prefix");
         Result install = run(List.of(unpacked.resolve("install.sh").toString(), "--prefix", prefix.toString(),
                 TARBALL.toAbsolutePath().toString()), Map.of());
@@ -72,6 +75,67 @@ class PackagingIT {
             assertTrue(Files.isRegularFile(prefix.resolve(f)), f + " not installed");
         }
         assertVersion(run(List.of(prefix.resolve("bin/ecs-image").toString(), "--version"), Map.of()));
+
+        Set<String> expected = new TreeSet<>();
+        try (Stream<Path> installed = Files.walk(prefix)) {
+            installed.filter(p -> !p.equals(prefix) && !p.equals(prefix.resolve("bin")))
+                    .forEach(p -> expected.add("removed " + p + (Files.isDirectory(p) ? "/" : "")));
+        }
+        Path foreign = Files.writeString(prefix.resolve("bin/other-tool"), "not ours");
+        List<String> uninstall = List.of(unpacked.resolve("install.sh").toString(), "--uninstall", "--prefix",
+                prefix.toString());
+        Result removed = run(uninstall, Map.of());
+        assertEquals(0, removed.status, removed.err);
+        assertEquals(expected, new TreeSet<>(removed.out.lines().toList()));
+        try (Stream<Path> left = Files.walk(prefix)) {
+            assertEquals(List.of(prefix, prefix.resolve("bin"), foreign), left.sorted().toList());
+        }
+        assertEquals(new Result(0, "ecs-image is not installed in " + prefix + ": nothing to remove\n", ""),
+                run(uninstall, Map.of()));
+        Files.delete(foreign);
+        assertEquals(new Result(0, "removed " + prefix.resolve("bin") + "/\n"
+                + "ecs-image is not installed in " + prefix + ": nothing to remove\n", ""), run(uninstall, Map.of()));
+    }
+
+    @Test
+    void uninstallKeepsAnotherProgramOfTheSameName() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        Path other = Files.writeString(Files.createDirectories(prefix.resolve("bin")).resolve("ecs-image"), "#!/bin/sh\n");
+        Result r = run(List.of(unpacked.resolve("install.sh").toString(), "--uninstall", "--prefix", prefix.toString()),
+                Map.of());
+        assertEquals(new Result(0, "kept " + other + ": it is not the ecs-image launcher\n"
+                + "ecs-image is not installed in " + prefix + ": nothing to remove\n", ""), r);
+        assertEquals("#!/bin/sh\n", Files.readString(other));
+    }
+
+    @Test
+    void launcherWithoutJavaSaysWhatToDo() throws Exception {
+        String launcher = unpacked.resolve("bin/ecs-image").toString();
+        assertEquals(new Result(3, "", "ecs-image: ecs-image needs Java 17 or newer: install it or set JAVA_HOME\n"),
+                runWithExactly(List.of(launcher, "--version"), Map.of("PATH", "")));
+        Path notJava = Files.createDirectories(tmp.resolve("not-a-jdk"));
+        assertEquals(new Result(3, "", "ecs-image: ecs-image needs Java 17 or newer: install it or set JAVA_HOME ("
+                + notJava + " has no bin/java)\n"),
+                runWithExactly(List.of(launcher, "--version"), Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", notJava.toString())));
+    }
+
+    @Test
+    void launcherRefusesAnOldJavaByItsReleaseFileWithoutStartingIt() throws Exception {
+        Path jdk = tmp.resolve("jdk-11.0.2");
+        Path started = tmp.resolve("java-was-started");
+        Path java = Files.writeString(Files.createDirectories(jdk.resolve("bin")).resolve("java"),
+                "#!/bin/sh\ntouch '" + started + "'\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"11.0.2\"\n"
+                + "JAVA_VERSION_DATE=\"2019-01-15\"\n");
+        String expected = "ecs-image: ecs-image needs Java 17 or newer: install it or set JAVA_HOME (" + java
+                + " is Java 11.0.2)\n";
+        String launcher = unpacked.resolve("bin/ecs-image").toString();
+        assertEquals(new Result(3, "", expected),
+                runWithExactly(List.of(launcher, "--version"), Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString())));
+        assertEquals(new Result(3, "", expected),
+                runWithExactly(List.of(launcher, "--version"), Map.of("PATH", jdk.resolve("bin") + ":/usr/bin:/bin")));
+        assertFalse(Files.exists(started), "the old java was started");
     }
 
     @Test
@@ -147,13 +211,20 @@ class PackagingIT {
         assertEquals(new Result(0, "ecs-image " + VERSION + "\n", ""), r);
     }
 
+    /** Runs {@code command} with this process's environment, this JVM as JAVA_HOME, and {@code env}. */
     private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> e = new HashMap<>(pb.environment());
+        Map<String, String> e = new HashMap<>(System.getenv());
         e.put("JAVA_HOME", JAVA_HOME);
         e.putAll(env);
+        return runWithExactly(command, e);
+    }
+
+    /** Runs {@code command} with {@code env} as its whole environment. */
+    private static Result runWithExactly(List<String> command, Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().clear();
-        pb.environment().putAll(e);
+        pb.environment().putAll(env);
         Path err = Files.createTempFile("ecs-image-it", ".err");
         try {
             Process p = pb.redirectError(err.toFile()).start();
