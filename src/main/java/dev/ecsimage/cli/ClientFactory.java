@@ -44,7 +44,7 @@ final class ClientFactory {
     private static CredentialChain chain(EcsImageCommand root) {
         if (root.credentialChain == null) {
             root.credentialChain = new CredentialChain(root.context.env(), root.context.home(), root.context.clock(),
-                    verbose(root));
+                    verbose(root), line -> root.context.err().println("warning: " + line));
         }
         return root.credentialChain;
     }

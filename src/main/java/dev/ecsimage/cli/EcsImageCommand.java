@@ -47,6 +47,7 @@ public final class EcsImageCommand implements Runnable {
             completionCandidates = RegionCandidates.class,
             description = "Region of the image named by --image-id: the source for copy, the destination "
                     + "(where the copy lives) for status and cancel. Default: ALIBABA_CLOUD_REGION_ID, "
+                    + "ALIBABACLOUD_REGION_ID, ALICLOUD_REGION_ID, "
                     + "ALICLOUD_REGION, then the profile's region_id.")
     String region;
 

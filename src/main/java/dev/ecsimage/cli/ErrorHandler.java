@@ -38,11 +38,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             }
             return ExitStatus.of(e.kind()).code;
         }
-        if (ex instanceof ConfigException) {
+        if (ex instanceof ConfigException e) {
             if (json) {
-                printJson(ErrorReport.json("ConfigurationError", ex.getMessage(), ExitStatus.CONFIG));
+                printJson(ErrorReport.json("ConfigurationError", e.getMessage(), ExitStatus.CONFIG));
             } else {
-                context.err().println("ecs-image: " + ex.getMessage());
+                context.err().println("ecs-image: " + e.getMessage());
+                if (e.hint() != null && !root.quiet) {
+                    context.err().println("hint: " + e.hint());
+                }
             }
             return ExitStatus.CONFIG.code;
         }

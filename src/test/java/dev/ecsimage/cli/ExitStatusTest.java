@@ -123,7 +123,31 @@ class ExitStatusTest {
         assertEquals(3, r.status());
         assertEquals("", r.out());
         assertEquals(0, cli.ecs.calls.size());
-        assertTrue(r.err().startsWith("ecs-image: no credentials found"), r.err());
+        assertEquals("ecs-image: no credentials found: tried environment variables; ~/.aliyun/config.json (absent); "
+                + "~/.alibabacloud/credentials (absent); ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)\n"
+                + "hint: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', "
+                + "or try --sandbox\n", r.err().replace(cli.home.toString(), "~"));
+        assertEquals("ecs-image: no credentials found", copy("-q").err().lines().findFirst().orElseThrow()
+                .substring(0, 31));
+        assertEquals(1, copy("-q").err().lines().count(), "no hint with --quiet");
+    }
+
+    @Test
+    void aCredentialsFileOthersCanReadIsUsedWithAWarning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
+        cli.env.clear();
+        cli.home = home;
+        java.nio.file.Path config = java.nio.file.Files.createDirectories(home.resolve(".aliyun")).resolve("config.json");
+        java.nio.file.Files.writeString(config, "{\"current\": \"default\", \"profiles\": [{\"name\": \"default\", "
+                + "\"mode\": \"AK\", \"access_key_id\": \"LTAIfile\", \"access_key_secret\": \"s3cret\", "
+                + "\"region_id\": \"cn-shanghai\"}]}");
+        java.nio.file.Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        cli.ecs.image("cn-shanghai", "m-a", null, new Step("Available", 100, null));
+
+        CliRun.Result r = cli.run("status", "-i", "m-a");
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals("warning: ~/.aliyun/config.json is readable by others (mode 0644): chmod 600 it\n", r.err());
     }
 
     @Test

@@ -353,7 +353,9 @@ class EndToEndIT {
         assertEquals(3, noCredentials.status());
         assertEquals("", noCredentials.out());
         assertTrue(noCredentials.err().startsWith("ecs-image: no credentials found: tried "), noCredentials.err());
-        assertEquals(1, noCredentials.err().lines().count(), noCredentials.err());
+        assertEquals("hint: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', "
+                + "or try --sandbox", noCredentials.err().lines().toList().get(1), noCredentials.err());
+        assertEquals(2, noCredentials.err().lines().count(), noCredentials.err());
 
         Launcher.Result badEndpoint = l.env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tAnyKey000000")
                 .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "any").run("status", "-r", "cn-shanghai", "-i", "m-a",
