@@ -148,6 +148,26 @@ function compReplyArray() {
   echo -e "$(compgen -W "${optionList[*]}" -- "$curr_word")"
 }
 
+# compReplyList ALONE WORD...: completes the last item of a comma-separated list of WORDs
+# (-t cn-sh,cn-b<TAB>), keeping the items typed before it; ALONE (may be empty) only as the whole value.
+function compReplyList() {
+  local IFS=$'\n'
+  local alone=$1
+  shift
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prefix=
+  local words="$alone"$'\n'"$*"
+  if [[ $curr_word == *,* ]]; then
+    prefix=${curr_word%,*},
+    curr_word=${curr_word##*,}
+    words="$*"
+  fi
+  local candidate
+  for candidate in $(compgen -W "$words" -- "$curr_word"); do
+    echo "$prefix$candidate"
+  done
+}
+
 # Bash completion entry point function.
 # _complete_ecs-image finds which commands and subcommands have been specified
 # on the command line and delegates to the appropriate function
@@ -266,8 +286,9 @@ function _picocli_ecs-image_copy() {
 
   local commands=""
   local flag_opts="'--encrypted' '--dry-run' '--no-wait' '--cancel-on-abort' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '-t' '--to' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
-  local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --to values
+  local arg_opts="'-i' '--image-id' '-t' '--to' '--exclude' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local REGION_option_args=("all" "cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --to values
+  local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --exclude values
   local failreuse_option_args=("fail" "reuse") # --if-exists values
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
@@ -283,7 +304,12 @@ function _picocli_ecs-image_copy() {
       ;;
     '-t'|'--to')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList 'all' cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-qingdao cn-nanjing cn-fuzhou cn-wuhan-lr cn-hongkong ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-northeast-1 ap-northeast-2 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 na-south-1 ) )
+      return $?
+      ;;
+    '--exclude')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyList '' cn-hangzhou cn-shanghai cn-beijing cn-zhangjiakou cn-huhehaote cn-wulanchabu cn-shenzhen cn-heyuan cn-guangzhou cn-chengdu cn-qingdao cn-nanjing cn-fuzhou cn-wuhan-lr cn-hongkong ap-southeast-1 ap-southeast-3 ap-southeast-5 ap-southeast-6 ap-southeast-7 ap-northeast-1 ap-northeast-2 us-east-1 us-west-1 eu-west-1 eu-central-1 me-east-1 me-central-1 na-south-1 ) )
       return $?
       ;;
     '-n'|'--name')
@@ -377,7 +403,7 @@ function _picocli_ecs-image_status() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--timeout' '--interval' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -388,6 +414,9 @@ function _picocli_ecs-image_status() {
 
   case ${prev_word} in
     '-i'|'--image-id')
+      return
+      ;;
+    '--from')
       return
       ;;
     '--timeout')
@@ -458,7 +487,7 @@ function _picocli_ecs-image_cancel() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--timeout' '--interval' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -469,6 +498,9 @@ function _picocli_ecs-image_cancel() {
 
   case ${prev_word} in
     '-i'|'--image-id')
+      return
+      ;;
+    '--from')
       return
       ;;
     '--timeout')

@@ -41,7 +41,7 @@ public record Image(String region, String imageId, String name, String status, I
     private static final Set<String> FINAL = Set.of(AVAILABLE, CREATE_FAILED, UNAVAILABLE, DEPRECATED);
 
     public boolean isFinal() {
-        return FINAL.contains(status);
+        return status != null && FINAL.contains(status);
     }
 
     public boolean isFailed() {

@@ -1,13 +1,15 @@
 package dev.ecsimage.cli;
 
 /**
- * Where a long wait registers what must happen if the process is interrupted (Ctrl-C, SIGTERM):
- * the JVM's shutdown hooks in real runs, a recorder in tests.
+ * Where a command registers what must happen if the process is interrupted (Ctrl-C, SIGTERM):
+ * the JVM's shutdown hooks in real runs (where a second Ctrl-C then ends the process at once,
+ * {@link SecondInterrupt}), a recorder in tests.
  */
 public interface AbortHooks {
     AbortHooks JVM = new AbortHooks() {
         @Override
         public Object register(Runnable onAbort) {
+            SecondInterrupt.install();
             Thread hook = new Thread(onAbort, "ecs-image-abort");
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;

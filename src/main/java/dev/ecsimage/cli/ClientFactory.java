@@ -77,11 +77,15 @@ final class ClientFactory {
 
     /** --region, else the environment or the profile's region_id; none is a configuration error. */
     static String region(EcsImageCommand root) {
-        if (root.region != null) {
-            return root.region;
+        String region = defaultRegion(root);
+        if (region == null) {
+            throw new ConfigException("no region: use --region, or set ALIBABA_CLOUD_REGION_ID or a profile's region_id");
         }
-        return chain(root).defaultRegion(root.profile)
-                .orElseThrow(() -> new ConfigException("no region: use --region, or set ALIBABA_CLOUD_REGION_ID "
-                        + "or a profile's region_id"));
+        return region;
+    }
+
+    /** --region, else the environment or the profile's region_id; null when there is none. */
+    static String defaultRegion(EcsImageCommand root) {
+        return root.region != null ? root.region : chain(root).defaultRegion(root.profile).orElse(null);
     }
 }

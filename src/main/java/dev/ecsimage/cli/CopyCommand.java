@@ -5,20 +5,28 @@ import dev.ecsimage.api.CopyImageRequest;
 import dev.ecsimage.api.CopyImageResult;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.api.EcsRegion;
 import dev.ecsimage.api.Image;
 import dev.ecsimage.api.Tag;
-import dev.ecsimage.copyset.CopyRow;
+import dev.ecsimage.copyset.Copy;
+import dev.ecsimage.copyset.CopyError;
+import dev.ecsimage.copyset.CopySet;
+import dev.ecsimage.output.DurationText;
 import dev.ecsimage.output.ErrorReport;
 import dev.ecsimage.output.ResultWriter;
 import dev.ecsimage.watch.CopyWatcher;
+import dev.ecsimage.watch.Outcome;
 import dev.ecsimage.watch.Target;
 import dev.ecsimage.watch.TargetResult;
+import dev.ecsimage.watch.WatchListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +36,26 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ecs-image copy}: one CopyImage per destination, in the given order, each with its own
- * ClientToken; then, unless --no-wait, follow every copy until it ends.
+ * {@code ecs-image copy}: checks the source once, then one CopyImage per destination, in the
+ * given order, each with its own ClientToken; then, unless --no-wait, follows every copy until
+ * it ends. What it produces is a {@link CopySet}, kept up to date as answers and polls come in,
+ * and printed once at the end: the normal end, --timeout, or the abort hook on Ctrl-C / SIGTERM,
+ * whichever comes first. So an interrupted run still prints every copy it started.
  */
 @Command(name = "copy", sortOptions = false,
-        description = {"Copy a custom image from --region to one or more regions and wait until every copy "
-                + "is Available (or failed).",
+        description = {"Copy a custom image from --region to one or more regions (or all) and wait until every "
+                + "copy is Available (or failed).",
                 "Each option maps to a CopyImage parameter; stdout gets one line per destination."})
 final class CopyCommand implements Callable<Integer> {
     enum IfExists { fail, reuse }
+
+    /** {@code --to all}: every region DescribeRegions lists, but the source. */
+    static final String ALL = "all";
+    /** How long an interrupted run waits for the answer of a CopyImage in flight. */
+    static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
+    private static final Duration GRACE_POLL = Duration.ofMillis(50);
+    private static final String NOT_SUPPORTED = "RegionNotSupportCopy";
+    private static final String NOT_WAITING = "not waiting (--no-wait)";
 
     @ParentCommand
     EcsImageCommand root;
@@ -49,10 +68,15 @@ final class CopyCommand implements Callable<Integer> {
     String imageId;
 
     @Option(names = {"-t", "--to"}, required = true, split = ",", paramLabel = "REGION",
-            completionCandidates = RegionCandidates.class,
-            description = "Destination regions (DestinationRegionId), comma-separated or repeated; "
-                    + "one CopyImage each, in this order.")
+            completionCandidates = DestinationCandidates.class,
+            description = "Destination regions (DestinationRegionId), comma-separated or repeated; one CopyImage "
+                    + "each, in this order. 'all': every region DescribeRegions lists for the account, but the "
+                    + "source (and --exclude).")
     List<String> destinations;
+
+    @Option(names = "--exclude", split = ",", paramLabel = "REGION", completionCandidates = RegionCandidates.class,
+            description = "With --to all: leave these regions out; comma-separated or repeated.")
+    List<String> excluded = new ArrayList<>();
 
     @Option(names = {"-n", "--name"}, paramLabel = "NAME",
             description = "Name of the copies (DestinationImageName): 2-128 characters, starting with a letter "
@@ -64,11 +88,14 @@ final class CopyCommand implements Callable<Integer> {
                     + "not starting with http:// or https://.")
     String description;
 
-    @Option(names = "--encrypted", description = "Encrypt the copies (Encrypted=true).")
+    @Option(names = "--encrypted", description = "Encrypt the copies (Encrypted=true); a destination without "
+            + "--kms-key-id gets the service key.")
     boolean encrypted;
 
-    @Option(names = "--kms-key-id", paramLabel = "ID", description = "KMS key for --encrypted copies (KMSKeyId).")
-    String kmsKeyId;
+    @Option(names = "--kms-key-id", split = ",", paramLabel = "REGION=KEY_ID",
+            description = "KMS key of the copy to REGION, for --encrypted (KMSKeyId); repeatable. Keys are "
+                    + "regional: a plain KEY_ID only with one destination.")
+    List<String> kmsKeyIds = new ArrayList<>();
 
     @Option(names = "--tag", paramLabel = "KEY=VALUE",
             description = "Tag the copies (Tag.N.Key/Value); repeatable, at most 20.")
@@ -101,101 +128,311 @@ final class CopyCommand implements Callable<Integer> {
                     + "i.e. wait for it as if it were the new copy.")
     IfExists ifExists = IfExists.fail;
 
+    private List<Tag> parsedTags;
+    private KmsKeys keys;
+    private String source;
+    private EcsClient client;
+    private CopySet copies;
+    private volatile WaitSession session;
+    private boolean ended;
+
     @Override
     public Integer call() throws InterruptedException {
-        List<Tag> parsedTags = checkOptions();
-        String source = ClientFactory.region(root);
-        checkRegions(source);
+        parsedTags = checkOptions();
+        source = ClientFactory.region(root);
+        boolean all = checkRegions();
         String token = clientToken != null ? clientToken : root.context.ids().get();
-        try (EcsClient client = ClientFactory.create(root)) {
-            List<CopyRow> started = new CopyOnWriteArrayList<>();
-            // Interrupted while the copies are being started: say what was started, or cancel it.
-            Object hook = root.context.abortHooks().register(() -> WaitSession.leaveRunning(root, client,
-                    targets(started), cancelOnAbort, "interrupted"));
+        try (EcsClient ecs = ClientFactory.create(root)) {
+            client = ecs;
+            copies = new CopySet(source, imageId, List.of());
+            Object hook = root.context.abortHooks().register(this::abort);
             try {
-                for (String destination : destinations) {
-                    started.add(start(client, source, destination,
-                            ClientTokens.forDestination(token, destination, destinations.size()), parsedTags));
+                checkSourceImage();
+                List<String> to = all ? everyRegion() : destinations;
+                checkKeys(to, all);
+                for (String d : to) {
+                    copies.add(Copy.planned(d, ClientTokens.forDestination(token, d, to.size())));
                 }
+                startAll();
+                Integer status = finish(dryRun ? null : noWait ? NOT_WAITING : follow());
+                return status == null ? ExitStatus.INTERRUPTED.code : status;
             } finally {
                 root.context.abortHooks().unregister(hook);
             }
-            List<CopyRow> rows = started;
-            if (dryRun) {
-                if (rows.stream().allMatch(CopyRow::dryRunPassed)) {
-                    root.console().note("dry run passed: CopyImage would be accepted for "
-                            + String.join(", ", destinations) + " (nothing was copied)");
-                }
-            } else if (!noWait) {
-                rows = follow(client, rows);
-            }
-            new ResultWriter(root.console()).copies(source, imageId, rows);
-            return rows.stream().map(CopyRow::exitStatus).filter(s -> s != ExitStatus.SUCCESS)
-                    .findFirst().orElse(ExitStatus.SUCCESS).code;
         }
     }
 
-    private CopyRow start(EcsClient client, String source, String destination, String token, List<Tag> parsedTags)
-            throws InterruptedException {
+    /** One DescribeImages at the source: a missing or unfinished source is one error, not one per destination. */
+    private void checkSourceImage() throws InterruptedException {
+        Image found = client.describeImages(source, List.of(imageId), Image.ALL_STATUSES, null).stream()
+                .filter(i -> imageId.equals(i.imageId())).findFirst().orElse(null);
+        if (found == null) {
+            throw new EcsException("InvalidImageId.NotFound", "no image " + imageId + " in " + source
+                    + ": check --image-id and --region (the source image's region)", null, 0, null);
+        }
+        if (!Image.AVAILABLE.equals(found.status())) {
+            throw new EcsException("IncorrectImageStatus", "the source image " + imageId + " in " + source + " is "
+                    + (found.status() == null ? "of unknown status" : found.status()), null, 0, null);
+        }
+    }
+
+    /** {@code --to all}: DescribeRegions at the source, without the source and --exclude. */
+    private List<String> everyRegion() throws InterruptedException {
+        List<String> listed = client.describeRegions(source, null).stream().map(EcsRegion::regionId).toList();
+        for (String x : excluded) {
+            if (!listed.contains(x)) {
+                throw usage("--exclude '" + x + "' is not one of the regions DescribeRegions lists: "
+                        + String.join(", ", listed));
+            }
+        }
+        List<String> to = listed.stream().filter(r -> !r.equals(source) && !excluded.contains(r)).toList();
+        if (to.isEmpty()) {
+            throw usage("--to all: no region is left (DescribeRegions lists " + String.join(", ", listed) + ")");
+        }
+        root.console().note("--to all: " + to.size() + (to.size() == 1 ? " region: " : " regions: ")
+                + String.join(", ", to));
+        return to;
+    }
+
+    /** @param to the destinations; null under --to all before DescribeRegions (a plain key is refused before any call) */
+    private void checkKeys(List<String> to, boolean all) {
+        try {
+            keys.check(to, all ? "--to all" : "--to " + String.join(",", to));
+        } catch (IllegalArgumentException e) {
+            throw usage("--kms-key-id " + e.getMessage());
+        }
+    }
+
+    /**
+     * One CopyImage per destination, in order, until the run ends. After one came back with no
+     * answer at all, the others are not sent: every CopyImage goes to the same endpoint, the
+     * source region's.
+     */
+    private void startAll() throws InterruptedException {
+        EcsException deadEndpoint = null;
+        String deadFor = null;
+        for (Copy planned : copies.copies()) {
+            String d = planned.region();
+            if (deadEndpoint != null) {
+                CopyError notSent = new CopyError(deadEndpoint.code(), "not sent: CopyImage to " + deadFor
+                        + " got no answer from the source region's endpoint, where every CopyImage goes", null, null,
+                        ExitStatus.UNAVAILABLE.code);
+                copies.update(d, c -> c.withError(Copy.NOT_SENT, notSent));
+                continue;
+            }
+            if (!start(planned)) {
+                return;
+            }
+            Copy now = copies.get(d);
+            if (now.error() != null && EcsException.NETWORK_ERROR.equals(now.error().code())) {
+                deadEndpoint = new EcsException(now.error().code(), now.error().message(), null, 0, null);
+                deadFor = d;
+            }
+        }
+        if (deadEndpoint != null && copies.copies().stream().anyMatch(c -> Copy.NOT_SENT.equals(c.status()))) {
+            root.context.err().println("ecs-image: CopyImage to " + deadFor + " got no answer after every attempt: "
+                    + "the other destinations were not sent (the same endpoint, " + source + "'s, serves them all)");
+        }
+    }
+
+    /**
+     * Starts the copy to one destination (or finds the image to reuse) and records the outcome.
+     *
+     * @return false when the run is ending and nothing may be sent any more
+     */
+    private boolean start(Copy planned) throws InterruptedException {
+        String d = planned.region();
         try {
             if (ifExists == IfExists.reuse && !dryRun) {
-                for (Image existing : client.describeImages(destination, null, Image.ALL_STATUSES, name)) {
+                for (Image existing : client.describeImages(d, null, Image.ALL_STATUSES, name)) {
                     if (name.equals(existing.name())) {
-                        root.console().note("reusing " + existing.imageId() + " in " + destination + ", already named " + name
+                        root.console().note("reusing " + existing.imageId() + " in " + d + ", already named " + name
                                 + " (" + existing.status() + ")");
-                        return new CopyRow(destination, token, existing.imageId(), null, true, false, null, null);
+                        copies.update(d, c -> c.accepted(existing.imageId(), null, true, Copy.ACCEPTED));
+                        return true;
                     }
                 }
             }
-            CopyImageResult r = client.copyImage(new CopyImageRequest(source, imageId, destination, name, description,
-                    encrypted, kmsKeyId, resourceGroupId, parsedTags, token, dryRun));
-            return new CopyRow(destination, token, r.imageId(), r.requestId(), false, r.dryRunPassed(), null, null);
-        } catch (EcsException e) {
-            ErrorReport.print(root.console(), destination, e, root.maxAttempts);
-            return CopyRow.failed(destination, token, e);
-        }
-    }
-
-    /** The copies that were made (no dry run, no error), to follow. */
-    private List<Target> targets(List<CopyRow> rows) {
-        return rows.stream().filter(r -> r.error() == null && !r.dryRunPassed())
-                .map(r -> new Target(r.region(), r.imageId(), true)).toList();
-    }
-
-    private List<CopyRow> follow(EcsClient client, List<CopyRow> rows) throws InterruptedException {
-        List<Target> targets = targets(rows);
-        if (targets.isEmpty()) {
-            return rows;
-        }
-        List<TargetResult> results = new WaitSession(root, client, targets, cancelOnAbort, Image.WAITING)
-                .run(CopyWatcher.Goal.FINAL_STATE, timing);
-        List<CopyRow> out = new ArrayList<>();
-        int next = 0;
-        for (CopyRow r : rows) {
-            if (r.error() != null) {
-                out.add(r);
-                continue;
+            if (!copies.startRequest(d)) {
+                return false;
             }
-            TargetResult result = results.get(next++);
-            CopyRow done = r.withResult(result);
-            reportEnd(done);
-            out.add(done);
+            CopyImageResult r = client.copyImage(request(d, planned.clientToken()));
+            copies.update(d, c -> c.accepted(r.imageId(), r.requestId(), false,
+                    r.dryRunPassed() ? Copy.DRY_RUN_PASSED : Copy.ACCEPTED));
+        } catch (EcsException e) {
+            boolean skipped = NOT_SUPPORTED.equals(e.code()) && isAll();
+            if (skipped) {
+                root.console().note(d + ": skipped: " + e.describe());
+            } else {
+                ErrorReport.print(root.console(), d, e, root.maxAttempts);
+            }
+            String status = skipped ? Copy.SKIPPED : answerLost(e) ? Copy.UNKNOWN : Copy.ERROR;
+            copies.update(d, c -> c.withError(status, CopyError.of(e)));
         }
-        return out;
+        return true;
     }
 
-    private void reportEnd(CopyRow row) {
-        var err = root.context.err();
-        switch (row.result().outcome()) {
-            case FAILED -> err.println("ecs-image: " + row.region() + ": the copy " + row.imageId() + " ended "
-                    + row.result().lastSeen().status());
-            case GONE, NOT_FOUND -> err.println("ecs-image: " + row.region() + ": the copy " + row.imageId()
+    /** A CopyImage that failed without a usable answer may have made the copy: its token finds it. */
+    private boolean answerLost(EcsException e) {
+        return !dryRun && e.isTransient() && (e.httpStatus() == 0 || e.httpStatus() >= 500
+                || EcsException.BAD_RESPONSE.equals(e.code()));
+    }
+
+    private CopyImageRequest request(String destination, String token) {
+        return new CopyImageRequest(source, imageId, destination, name, description, encrypted,
+                keys.forRegion(destination), resourceGroupId, parsedTags, token, dryRun);
+    }
+
+    private boolean isAll() {
+        return destinations.equals(List.of(ALL));
+    }
+
+    /**
+     * Follows the copies that were made until each ends, keeping the copy set up to date.
+     *
+     * @return why the wait ended early, or null when every copy ended
+     */
+    private String follow() throws InterruptedException {
+        List<Target> targets = copies.copies().stream().filter(c -> Copy.ACCEPTED.equals(c.status()))
+                .map(c -> new Target(c.region(), c.imageId(), true)).toList();
+        if (targets.isEmpty() || copies.isClosed()) {
+            return null;
+        }
+        session = new WaitSession(root, client, targets, Image.WAITING, new CopySetUpdates());
+        List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing);
+        if (copies.isClosed()) {
+            return null;
+        }
+        results.forEach(this::reportEnd);
+        return results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)
+                ? "still running after " + DurationText.format(timing.timeout) : null;
+    }
+
+    /** Keeps each copy's status as last seen. */
+    private final class CopySetUpdates implements WatchListener {
+        @Override
+        public void seen(Target target, Image image) {
+            copies.update(target.region(), c -> c.withStatus(image.status(), image.progress(), image.remainingSeconds()));
+        }
+
+        @Override
+        public void finished(TargetResult result) {
+            String region = result.target().region();
+            switch (result.outcome()) {
+                case GONE, NOT_FOUND -> copies.update(region, c -> c.withStatus(Copy.GONE, null, null));
+                case ERROR -> copies.update(region, c -> c.withError(c.status(), CopyError.of(result.error())));
+                default -> { }
+            }
+        }
+    }
+
+    private void reportEnd(TargetResult result) {
+        PrintWriter err = root.context.err();
+        String region = result.target().region();
+        String id = result.target().imageId();
+        switch (result.outcome()) {
+            case FAILED -> err.println("ecs-image: " + region + ": the copy " + id + " ended " + result.lastSeen().status());
+            case GONE, NOT_FOUND -> err.println("ecs-image: " + region + ": the copy " + id
                     + " disappeared while being waited for (cancelled or deleted elsewhere?)");
-            case ERROR -> ErrorReport.print(root.console(), row.region(), row.result().error(), root.maxAttempts);
+            case ERROR -> ErrorReport.print(root.console(), region, result.error(), root.maxAttempts);
             default -> { }
         }
     }
 
+    /**
+     * Ctrl-C or SIGTERM (the JVM's shutdown hook): no more CopyImage; a moment for the answer of
+     * the one in flight; then the same end as a normal run, from what is known now.
+     */
+    private void abort() {
+        copies.close();
+        WaitSession waiting = session;
+        if (waiting != null) {
+            waiting.stop();
+        }
+        Instant end = root.context.clock().instant().plus(ANSWER_GRACE);
+        try {
+            while (copies.requestInFlight() && root.context.clock().instant().isBefore(end)) {
+                root.context.sleeper().sleep(GRACE_POLL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        finish("interrupted");
+    }
+
+    /**
+     * The end of the run, once, by whoever comes first (the command or the abort hook): the copy
+     * set on stdout, how to find copies whose CopyImage got no answer, and what to do about the
+     * copies still running.
+     *
+     * @param why what ended the run early, null for a normal end
+     * @return the exit status, or null when the run had ended already
+     */
+    private synchronized Integer finish(String why) {
+        if (ended) {
+            return null;
+        }
+        ended = true;
+        copies.close();
+        CopySet set = copies.snapshot();
+        new ResultWriter(root.console()).copies(set);
+        if (dryRun && set.copies().stream().anyMatch(c -> Copy.DRY_RUN_PASSED.equals(c.status()))
+                && set.copies().stream().allMatch(c -> c.exitStatus() == ExitStatus.SUCCESS)) {
+            root.console().note("dry run passed: CopyImage would be accepted for " + String.join(", ", set.copies()
+                    .stream().filter(c -> Copy.DRY_RUN_PASSED.equals(c.status())).map(Copy::region).toList())
+                    + " (nothing was copied)");
+        }
+        set.copies().stream().filter(c -> Copy.UNKNOWN.equals(c.status())).forEach(this::reportUnknown);
+        if (why != null) {
+            List<ImageRef> running = set.copies().stream().filter(Copy::running)
+                    .map(c -> new ImageRef(c.region(), c.imageId())).toList();
+            StillRunning.report(root, client, running, cancelOnAbort && !why.equals(NOT_WAITING), why);
+        }
+        root.context.out().flush();
+        root.context.err().flush();
+        return set.copies().stream().map(Copy::exitStatus).filter(s -> s != ExitStatus.SUCCESS)
+                .findFirst().orElse(ExitStatus.SUCCESS).code;
+    }
+
+    /** A CopyImage that got no answer: the copy may exist. Its exact request, with its token, finds it again. */
+    private void reportUnknown(Copy copy) {
+        if (root.sandbox) {
+            root.console().note(copy.region() + ": CopyImage got no answer; the sandbox's copies ended with this "
+                    + "process");
+            return;
+        }
+        PrintWriter err = root.context.err();
+        err.println("ecs-image: " + copy.region() + ": CopyImage got no answer: a copy may have started "
+                + "(ClientToken " + copy.clientToken() + "). This finds it again (the same token returns the same "
+                + "image, or makes the copy if there is none):");
+        err.println("  " + new FollowUpCommands(root).line(copyAgain(copy)));
+    }
+
+    /** The arguments of a copy command that sends exactly the CopyImage that {@code copy} was sent with. */
+    private List<String> copyAgain(Copy copy) {
+        List<String> args = new ArrayList<>(List.of("copy", "-i", imageId, "-r", source, "-t", copy.region(),
+                "--client-token", copy.clientToken()));
+        if (name != null) {
+            args.addAll(List.of("-n", name));
+        }
+        if (description != null) {
+            args.addAll(List.of("-d", description));
+        }
+        if (encrypted) {
+            args.add("--encrypted");
+        }
+        String key = keys.forRegion(copy.region());
+        if (key != null) {
+            args.addAll(List.of("--kms-key-id", key));
+        }
+        for (Tag t : parsedTags) {
+            args.addAll(List.of("--tag", t.key() + "=" + t.value()));
+        }
+        if (resourceGroupId != null) {
+            args.addAll(List.of("--resource-group-id", resourceGroupId));
+        }
+        return args;
+    }
 
     private List<Tag> checkOptions() {
         timing.check();
@@ -205,7 +442,12 @@ final class CopyCommand implements Callable<Integer> {
         if (description != null) {
             reject("--description", description, CopyChecks.description(description));
         }
-        if (kmsKeyId != null && !encrypted) {
+        try {
+            keys = KmsKeys.parse(kmsKeyIds);
+        } catch (IllegalArgumentException e) {
+            throw usage("--kms-key-id " + e.getMessage());
+        }
+        if (!keys.isEmpty() && !encrypted) {
             throw usage("--kms-key-id needs --encrypted (the API rejects a KMS key for an unencrypted copy: "
                     + "InvalidParameter.EncryptedIllegal)");
         }
@@ -233,10 +475,26 @@ final class CopyCommand implements Callable<Integer> {
         return parsed;
     }
 
-    private void checkRegions(String source) {
+    /** @return true for {@code --to all} */
+    private boolean checkRegions() {
         String problem = CopyChecks.region(source);
         if (problem != null) {
             throw usage("--region '" + source + "' " + problem);
+        }
+        if (destinations.isEmpty() || destinations.stream().anyMatch(String::isBlank)) {
+            throw usage("--to: an empty item: give REGION[,REGION...] or all");
+        }
+        if (destinations.contains(ALL)) {
+            if (destinations.size() > 1) {
+                throw usage("--to all stands alone (got " + String.join(",", destinations)
+                        + "): leave regions out with --exclude");
+            }
+            checkExcluded();
+            checkKeys(null, true);
+            return true;
+        }
+        if (!excluded.isEmpty()) {
+            throw usage("--exclude works with --to all only: with a list, leave the region out of --to");
         }
         Set<String> seen = new HashSet<>();
         for (String d : destinations) {
@@ -249,6 +507,17 @@ final class CopyCommand implements Callable<Integer> {
             }
             if (!seen.add(d)) {
                 throw usage("--to '" + d + "' is given twice: each destination gets one copy");
+            }
+        }
+        checkKeys(destinations, false);
+        return false;
+    }
+
+    private void checkExcluded() {
+        for (String x : excluded) {
+            String problem = x.isBlank() ? "is empty" : CopyChecks.region(x);
+            if (problem != null) {
+                throw usage("--exclude '" + x + "' " + problem);
             }
         }
     }

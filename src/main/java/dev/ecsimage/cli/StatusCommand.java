@@ -2,17 +2,27 @@ package dev.ecsimage.cli;
 
 import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsClient;
+import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
+import dev.ecsimage.copyset.Copy;
+import dev.ecsimage.copyset.CopyError;
+import dev.ecsimage.copyset.CopySet;
+import dev.ecsimage.output.DurationText;
 import dev.ecsimage.output.ErrorReport;
 import dev.ecsimage.output.ImageRow;
 import dev.ecsimage.output.ResultWriter;
+import dev.ecsimage.output.StatusRow;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
 import dev.ecsimage.watch.Target;
 import dev.ecsimage.watch.TargetResult;
+import dev.ecsimage.watch.WatchListener;
+import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,21 +30,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code ecs-image status}: where images stand, in ONE DescribeImages call for all ids (every
- * status asked for: without the filter the service hides copies in progress); with --wait,
- * follow them until each is final.
+ * {@code ecs-image status}: where images stand, asked with ONE DescribeImages per region for all
+ * of its ids (every status asked for: without the filter the service hides copies in progress);
+ * with --wait, followed until each is final. Images in several regions ({@code REGION:IMAGE_ID},
+ * or a copy set read with --from) are one result and one exit status. An image that could not be
+ * asked about (no answer, to the end) is {@code Unknown}, not {@code NotFound}.
  */
 @Command(name = "status", sortOptions = false,
-        description = {"Show the status, progress and remaining time of images in --region (for a copy: "
-                + "its destination region).",
-                "Exit 0 when all are Available, 12 while any is in progress, 10 if one failed, 5 if one does not exist."})
+        description = {"Show the status, progress and remaining time of images: copies in their destination regions.",
+                "Exit 0 when all are Available, 12 while any is in progress, 10 if one failed, 5 if one does not "
+                        + "exist: the status of the first image, in the given order, that is not Available."})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     EcsImageCommand root;
 
-    @Option(names = {"-i", "--image-id"}, required = true, split = ",", paramLabel = "IMAGE_ID",
-            description = "Images to show, comma-separated or repeated.")
-    List<String> imageIds;
+    @Mixin
+    ImageSelection selection;
 
     @Option(names = "--wait", description = "Follow until every image is in a final state.")
     boolean wait;
@@ -42,51 +53,173 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     WaitTiming timing;
 
+    private EcsClient client;
+    private ImageSelection.Selected selected;
+    private volatile WaitSession session;
+    private boolean ended;
+
     @Override
     public Integer call() throws InterruptedException {
         timing.check();
-        String region = ClientFactory.region(root);
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(imageIds));
-        try (EcsClient client = ClientFactory.create(root)) {
-            List<Target> targets = ids.stream().map(id -> new Target(region, id, false)).toList();
-            List<TargetResult> results;
-            if (wait) {
-                results = new WaitSession(root, client, targets, false, "-").run(CopyWatcher.Goal.FINAL_STATE, timing);
-            } else {
-                List<Image> images = client.describeImages(region, ids, Image.ALL_STATUSES, null);
-                results = targets.stream().map(t -> snapshot(t, images)).toList();
-            }
-            List<ImageRow> rows = new ArrayList<>();
-            ExitStatus status = ExitStatus.SUCCESS;
-            for (TargetResult r : results) {
-                ExitStatus s = ExitStatus.of(r);
-                if (status == ExitStatus.SUCCESS) {
-                    status = s;
-                }
-                if (r.error() != null) {
-                    ErrorReport.print(root.console(), r.target().region(), r.error(), root.maxAttempts);
-                }
-                if (r.lastSeen() == null) {
-                    rows.add(ImageRow.bare(region, r.target().imageId(), r.error() != null ? "Error" : "NotFound"));
-                    if (r.error() == null) {
-                        root.context.err().println("ecs-image: " + region + ": no image " + r.target().imageId());
-                    }
+        selected = selection.resolve(root);
+        boolean known = selected.copySet() != null;
+        List<Target> targets = selected.refs().stream().map(r -> new Target(r.region(), r.imageId(), known)).toList();
+        try (EcsClient ecs = ClientFactory.create(root)) {
+            client = ecs;
+            Object hook = root.context.abortHooks().register(this::abort);
+            try {
+                Integer status;
+                if (wait) {
+                    session = new WaitSession(root, client, targets, "-", WatchListener.NONE);
+                    List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing);
+                    boolean early = results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS);
+                    status = finish(results, early ? "still running after " + DurationText.format(timing.timeout) : null);
                 } else {
-                    rows.add(ImageRow.of(r.lastSeen()));
+                    status = finish(look(targets), null);
                 }
+                return status == null ? ExitStatus.INTERRUPTED.code : status;
+            } finally {
+                root.context.abortHooks().unregister(hook);
             }
-            new ResultWriter(root.console()).images(rows);
-            return status.code;
         }
+    }
+
+    /** Without --wait: one DescribeImages per region; a region that fails gives its images that error. */
+    private List<TargetResult> look(List<Target> targets) throws InterruptedException {
+        Map<String, List<Target>> byRegion = new LinkedHashMap<>();
+        targets.forEach(t -> byRegion.computeIfAbsent(t.region(), r -> new ArrayList<>()).add(t));
+        Map<Target, TargetResult> results = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Target>> region : byRegion.entrySet()) {
+            List<Target> group = region.getValue();
+            try {
+                List<Image> images = client.describeImages(region.getKey(), group.stream().map(Target::imageId).toList(),
+                        Image.ALL_STATUSES, null);
+                group.forEach(t -> results.put(t, snapshot(t, images)));
+            } catch (EcsException e) {
+                group.forEach(t -> results.put(t, new TargetResult(t, Outcome.ERROR, null, e)));
+            }
+        }
+        return targets.stream().map(results::get).toList();
     }
 
     private static TargetResult snapshot(Target t, List<Image> images) {
         Image image = images.stream().filter(i -> t.imageId().equals(i.imageId())).findFirst().orElse(null);
         if (image == null) {
-            return new TargetResult(t, Outcome.NOT_FOUND, null, null);
+            return new TargetResult(t, t.known() ? Outcome.GONE : Outcome.NOT_FOUND, null, null);
         }
         Outcome outcome = !image.isFinal() ? Outcome.IN_PROGRESS
                 : image.isFailed() ? Outcome.FAILED : Outcome.AVAILABLE;
-        return new TargetResult(t, outcome, image, null);
+        return new TargetResult(t, outcome, WaitSession.shown(image), null);
+    }
+
+    /** Ctrl-C or SIGTERM while waiting: the same end, from what was seen so far. */
+    private void abort() {
+        WaitSession waiting = session;
+        if (waiting != null) {
+            waiting.stop();
+            finish(waiting.snapshot(), "interrupted");
+        }
+    }
+
+    /**
+     * The end, once: what went wrong on stderr, one row per image on stdout (for --from, the copy
+     * set brought up to date), and for images still running how to follow them.
+     *
+     * @return the exit status: that of the first image that is not Available; null when already ended
+     */
+    private synchronized Integer finish(List<TargetResult> results, String why) {
+        if (ended) {
+            return null;
+        }
+        ended = true;
+        List<StatusRow> rows = new ArrayList<>();
+        ExitStatus status = ExitStatus.SUCCESS;
+        for (TargetResult r : results) {
+            rows.add(row(r));
+            ExitStatus s = ExitStatus.of(r);
+            if (status == ExitStatus.SUCCESS) {
+                status = s;
+            }
+        }
+        report(results);
+        CopySet set = selected.copySet();
+        if (set != null) {
+            for (StatusRow row : rows) {
+                ImageRow image = row.image();
+                set.update(image.region(), c -> c.withStatus(image.status(), image.progress(), image.remainingSeconds())
+                        .withError(image.status(), row.error()));
+            }
+            for (Copy c : ImageSelection.withoutImage(set)) {
+                root.console().note(c.region() + ": no image id in --from (" + c.status() + "): not looked at");
+            }
+            new ResultWriter(root.console()).copies(set);
+        } else {
+            new ResultWriter(root.console()).images(rows);
+        }
+        if (why != null) {
+            List<ImageRef> running = results.stream().filter(r -> r.outcome() == Outcome.IN_PROGRESS)
+                    .map(r -> new ImageRef(r.target().region(), r.target().imageId())).toList();
+            StillRunning.report(root, client, running, false, why);
+        }
+        root.context.out().flush();
+        root.context.err().flush();
+        return status.code;
+    }
+
+    /** An image's row: as last seen, else ecs-image's word for it, with the error that explains it. */
+    private StatusRow row(TargetResult r) {
+        Target t = r.target();
+        EcsException error = r.error() != null ? r.error()
+                : r.outcome() == Outcome.IN_PROGRESS && session != null ? session.lastError(t.region()) : null;
+        CopyError copyError = error == null ? null : CopyError.of(error);
+        if (r.lastSeen() != null) {
+            return new StatusRow(ImageRow.of(r.lastSeen()), r.error() == null ? null : copyError);
+        }
+        String word = switch (r.outcome()) {
+            case NOT_FOUND -> "NotFound";
+            case GONE -> Copy.GONE;
+            case ERROR -> error.isTransient() ? Copy.UNKNOWN : Copy.ERROR;
+            default -> Copy.UNKNOWN;
+        };
+        return new StatusRow(ImageRow.bare(t.region(), t.imageId(), word), copyError);
+    }
+
+    /** stderr: each error once per region, images not found (with where to look), images of unknown status. */
+    private void report(List<TargetResult> results) {
+        PrintWriter err = root.context.err();
+        Map<EcsException, Boolean> printed = new IdentityHashMap<>();
+        Map<String, List<String>> unknown = new LinkedHashMap<>();
+        boolean notFound = false;
+        for (TargetResult r : results) {
+            String region = r.target().region();
+            String id = r.target().imageId();
+            switch (r.outcome()) {
+                case ERROR -> {
+                    if (printed.put(r.error(), true) == null) {
+                        ErrorReport.print(root.console(), region, r.error(), root.maxAttempts);
+                    }
+                }
+                case NOT_FOUND -> {
+                    err.println("ecs-image: " + region + ": no image " + id);
+                    notFound = true;
+                }
+                case GONE -> err.println("ecs-image: " + region + ": the copy " + id
+                        + " is gone (cancelled or deleted elsewhere?)");
+                case IN_PROGRESS -> {
+                    if (r.lastSeen() == null) {
+                        unknown.computeIfAbsent(region, x -> new ArrayList<>()).add(id);
+                    }
+                }
+                default -> { }
+            }
+        }
+        unknown.forEach((region, ids) -> {
+            EcsException last = session == null ? null : session.lastError(region);
+            err.println("ecs-image: " + region + ": status of " + String.join(", ", ids) + " unknown: DescribeImages "
+                    + "did not answer before the wait ended" + (last == null ? "" : "; last error: " + last.describe()));
+        });
+        if (notFound && !root.quiet) {
+            err.println("hint: " + ErrorReport.COPY_REGION_HINT);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.ecsimage.cli;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
-import dev.ecsimage.output.DurationText;
 import dev.ecsimage.output.ProgressDisplay;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.watch.CopyWatcher;
@@ -13,109 +12,117 @@ import dev.ecsimage.watch.TargetResult;
 import dev.ecsimage.watch.WatchListener;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One wait of a command, with everything around it: live progress, the abort hook (Ctrl-C,
- * SIGTERM), and what happens to images still running when the wait ends early: they are
- * cancelled with --cancel-on-abort, else stderr tells how to follow and how to cancel them.
+ * One wait of a command: live progress on stderr, and what the wait knows so far (the last image
+ * seen of each target, how the finished ones ended, each region's last transient error), so that
+ * an interrupted command can still print where every image stood. Events also go to the
+ * command's own listener (copy keeps its copy set up to date with them). A status the service
+ * reports that ecs-image does not know (or none) keeps the wait going; stderr says so once per
+ * status. Prints no hints: what happens to images still running is the command's business.
  */
 final class WaitSession implements WatchListener {
+    /** How an image without a status is shown. */
+    static final String NO_STATUS = "Unknown";
+    /** The statuses ecs-image knows: those it asks DescribeImages for. */
+    private static final Set<String> KNOWN_STATUSES = Set.of(Image.ALL_STATUSES.split(","));
+
     private final EcsImageCommand root;
     private final EcsClient client;
     private final List<Target> targets;
-    private final boolean cancelOnAbort;
+    private final WatchListener sink;
     private final ProgressDisplay display;
-    private final Set<Target> finished = ConcurrentHashMap.newKeySet();
+    private final Map<Target, Image> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Target, TargetResult> finished = new ConcurrentHashMap<>();
+    private final Map<String, EcsException> lastErrors = new ConcurrentHashMap<>();
+    private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
-    WaitSession(EcsImageCommand root, EcsClient client, List<Target> targets, boolean cancelOnAbort,
-                String initialStatus) {
+    /** @param sink hears every event after the display, until {@link #stop()} */
+    WaitSession(EcsImageCommand root, EcsClient client, List<Target> targets, String initialStatus, WatchListener sink) {
         this.root = root;
         this.client = client;
         this.targets = targets;
-        this.cancelOnAbort = cancelOnAbort;
+        this.sink = sink;
         this.display = ProgressDisplay.choose(root.console());
         display.start(targets, initialStatus);
     }
 
+    /** Follows the targets until each reaches {@code goal}, or the --timeout deadline; results in target order. */
     List<TargetResult> run(CopyWatcher.Goal goal, WaitTiming timing) throws InterruptedException {
         Context context = root.context;
         Instant deadline = timing.timeout == null ? null : context.clock().instant().plus(timing.timeout);
         CopyWatcher watcher = new CopyWatcher(client, context.clock(), context.sleeper(),
                 RetryPolicy.standard(Integer.MAX_VALUE));
-        Object hook = context.abortHooks().register(() -> endEarly("interrupted"));
-        List<TargetResult> results;
         try {
-            results = watcher.watch(targets, new CopyWatcher.Options(goal, timing.interval, deadline), this);
+            return watcher.watch(targets, new CopyWatcher.Options(goal, timing.interval, deadline), this);
         } finally {
-            context.abortHooks().unregister(hook);
             display.close();
         }
-        if (results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)) {
-            endEarly("still running after " + DurationText.format(timing.timeout));
-        }
-        return results;
+    }
+
+    /** The run is ending early (Ctrl-C, SIGTERM): the display ends, and later events are dropped. */
+    void stop() {
+        stopped = true;
+        display.close();
+    }
+
+    /** Where every target stands now: its result if it finished, else in progress with what was last seen. */
+    List<TargetResult> snapshot() {
+        return targets.stream().map(t -> finished.getOrDefault(t,
+                new TargetResult(t, Outcome.IN_PROGRESS, lastSeen.get(t), null))).toList();
+    }
+
+    /** The last transient error of a region's polls, null when there was none. */
+    EcsException lastError(String region) {
+        return lastErrors.get(region);
     }
 
     @Override
     public void seen(Target target, Image image) {
-        display.seen(target, image);
+        if (stopped) {
+            return;
+        }
+        if (!KNOWN_STATUSES.contains(String.valueOf(image.status())) && unknownStatuses.add(String.valueOf(image.status()))) {
+            root.console().note(target.region() + ": " + target.imageId() + (image.status() == null
+                    ? " has no status in DescribeImages' answer" : " is '" + image.status()
+                    + "', a status ecs-image does not know") + "; waiting until it is Available, CreateFailed or "
+                    + "UnAvailable");
+        }
+        Image shown = shown(image);
+        lastSeen.put(target, shown);
+        display.seen(target, shown);
+        sink.seen(target, shown);
+    }
+
+    /** The image as rows show it: without a status, {@value #NO_STATUS}. */
+    static Image shown(Image image) {
+        return image.status() != null ? image : new Image(image.region(), image.imageId(), image.name(), NO_STATUS,
+                image.progress(), image.remainingSeconds(), image.ownerAlias(), image.tags());
     }
 
     @Override
     public void finished(TargetResult result) {
         if (result.outcome() != Outcome.IN_PROGRESS) {
-            finished.add(result.target());
+            finished.put(result.target(), result);
+        }
+        if (stopped) {
+            return;
         }
         display.finished(result);
+        sink.finished(result);
     }
 
     @Override
     public void transientError(String region, EcsException error, Duration retryIn) {
-        display.transientError(region, error, retryIn);
-    }
-
-    /** The wait ends before every image did: cancel what still runs, or say how to follow it. */
-    private void endEarly(String why) {
-        display.close();
-        leaveRunning(root, client, targets.stream().filter(t -> !finished.contains(t)).toList(), cancelOnAbort, why);
-    }
-
-    /**
-     * Copies that are still running when ecs-image stops following them (timeout, Ctrl-C,
-     * SIGTERM): cancelled when {@code cancel}, else stderr says how to follow and how to cancel them.
-     */
-    static void leaveRunning(EcsImageCommand root, EcsClient client, List<Target> pending, boolean cancel,
-                             String why) {
-        if (pending.isEmpty()) {
-            return;
+        lastErrors.put(region, error);
+        if (!stopped) {
+            display.transientError(region, error, retryIn);
+            sink.transientError(region, error, retryIn);
         }
-        var err = root.context.err();
-        if (cancel) {
-            for (Target t : pending) {
-                try {
-                    client.cancelCopyImage(t.region(), t.imageId());
-                    err.println("ecs-image: " + why + "; cancelled the copy " + t.imageId() + " in " + t.region());
-                } catch (EcsException e) {
-                    err.println("ecs-image: " + why + "; could not cancel " + t.imageId() + " in " + t.region()
-                            + ": " + e.describe());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        } else if (!root.quiet) {
-            err.println("ecs-image: " + why + "; the copies keep running.");
-            Map<String, List<String>> byRegion = new LinkedHashMap<>();
-            pending.forEach(t -> byRegion.computeIfAbsent(t.region(), r -> new java.util.ArrayList<>()).add(t.imageId()));
-            byRegion.forEach((region, ids) -> err.println("  follow: ecs-image status --wait -r " + region
-                    + " -i " + String.join(",", ids)));
-            pending.forEach(t -> err.println("  cancel: ecs-image cancel -r " + t.region() + " -i " + t.imageId()));
-        }
-        err.flush();
     }
 }

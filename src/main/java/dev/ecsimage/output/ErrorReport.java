@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.copyset.CopyError;
+import dev.ecsimage.copyset.CopySetJson;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -30,6 +32,10 @@ public final class ErrorReport {
             Map.entry("IncorrectImageStatus",
                     "the image is not in a state that allows this (a copy's source must be Available)"),
             Map.entry("InvalidParameter.EncryptedIllegal", "--kms-key-id needs --encrypted"));
+
+    /** For status and cancel, when an image is not found: the usual mix-up is giving the source region. */
+    public static final String COPY_REGION_HINT = "an image id's region (--region, or REGION: before the id) is where "
+            + "the image lives: for a copy, its destination region, not the source";
 
     private static final String RAM_HINT = "the RAM user or role needs the actions ecs:CopyImage, "
             + "ecs:DescribeImages and ecs:CancelCopyImage on these images";
@@ -71,17 +77,7 @@ public final class ErrorReport {
     }
 
     public static ObjectNode json(EcsException e) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("code", e.code());
-        o.put("message", e.getMessage());
-        o.put("requestId", e.requestId());
-        if (e.httpStatus() > 0) {
-            o.put("httpStatus", e.httpStatus());
-        } else {
-            o.putNull("httpStatus");
-        }
-        o.put("exitStatus", ExitStatus.of(e.kind()).code);
-        return o;
+        return CopySetJson.error(CopyError.of(e));
     }
 
     public static ObjectNode json(String code, String message, ExitStatus status) {

@@ -1,9 +1,7 @@
 package dev.ecsimage.output;
 
 import dev.ecsimage.api.Image;
-import dev.ecsimage.copyset.CopyRow;
-import dev.ecsimage.watch.Outcome;
-import dev.ecsimage.watch.TargetResult;
+import dev.ecsimage.copyset.Copy;
 import java.time.Duration;
 
 /** One line of output about one image: what stdout, progress and JSON show of it. */
@@ -15,21 +13,9 @@ public record ImageRow(String region, String imageId, String name, String status
                 image.remainingSeconds());
     }
 
-    /** Where one destination of a copy stands: its last status, or a word for what happened to it. */
-    public static ImageRow of(CopyRow copy) {
-        String region = copy.region();
-        String imageId = copy.imageId();
-        TargetResult result = copy.result();
-        if (copy.failure() != null && (result == null || result.lastSeen() == null)) {
-            return bare(region, imageId, "Error");
-        }
-        if (result == null) {
-            return bare(region, imageId, copy.dryRunPassed() ? "DryRunPassed" : "Accepted");
-        }
-        if (result.outcome() == Outcome.GONE || result.outcome() == Outcome.NOT_FOUND) {
-            return bare(region, imageId, "Gone");
-        }
-        return result.lastSeen() == null ? bare(region, imageId, "Waiting") : of(result.lastSeen());
+    /** Where one destination of a copy stands: its last status, or ecs-image's word for what happened to it. */
+    public static ImageRow of(Copy copy) {
+        return new ImageRow(copy.region(), copy.imageId(), null, copy.status(), copy.progress(), copy.remainingSeconds());
     }
 
     /** A row that says only where an image stands, without details from the service. */

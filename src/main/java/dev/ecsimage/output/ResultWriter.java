@@ -3,13 +3,15 @@ package dev.ecsimage.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsimage.copyset.CopyRow;
+import dev.ecsimage.copyset.CopySet;
+import dev.ecsimage.copyset.CopySetJson;
 import java.io.PrintWriter;
 import java.util.List;
 
 /**
  * Writes a command's result on stdout: aligned text lines, only the ids with --quiet, or one JSON
- * document with -o json. Nothing else ever goes to stdout.
+ * document with -o json. Nothing else ever goes to stdout. With --quiet every row is one line,
+ * empty where a row has no image id, so line N always belongs to the Nth destination or item.
  */
 public final class ResultWriter {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -26,96 +28,83 @@ public final class ResultWriter {
         return console.json();
     }
 
-    public void copies(String sourceRegion, String sourceImageId, List<CopyRow> copies) {
+    /** A copy set: the copy set document, or one row per destination. */
+    public void copies(CopySet set) {
         if (json()) {
-            ObjectNode doc = JSON.objectNode();
-            doc.put("sourceImageId", sourceImageId);
-            doc.put("sourceRegion", sourceRegion);
-            ArrayNode list = doc.putArray("copies");
-            for (CopyRow c : copies) {
-                ImageRow row = ImageRow.of(c);
-                ObjectNode o = list.addObject();
-                o.put("region", c.region());
-                o.put("imageId", c.imageId());
-                o.put("status", row.status());
-                if (row.progress() == null) {
-                    o.putNull("progress");
-                } else {
-                    o.put("progress", row.progress());
-                }
-                o.put("requestId", c.requestId());
-                o.put("clientToken", c.clientToken());
-                o.put("reused", c.reused());
-                if (c.failure() == null) {
-                    o.putNull("error");
-                } else {
-                    o.set("error", ErrorReport.json(c.failure()));
-                }
-            }
-            print(doc);
+            print(CopySetJson.write(set));
         } else {
-            rows(copies.stream().map(ImageRow::of).toList());
+            rows(set.copies().stream().map(ImageRow::of).toList());
         }
     }
 
-    public void images(List<ImageRow> images) {
+    /** {@code status}: {@code {"images": [...]}}, or one row per image with its remaining time. */
+    public void images(List<StatusRow> images) {
         if (json()) {
             ObjectNode doc = JSON.objectNode();
             ArrayNode list = doc.putArray("images");
-            for (ImageRow r : images) {
+            for (StatusRow s : images) {
+                ImageRow r = s.image();
                 ObjectNode o = list.addObject();
                 o.put("region", r.region());
                 o.put("imageId", r.imageId());
                 o.put("name", r.name());
                 o.put("status", r.status());
-                if (r.progress() == null) {
-                    o.putNull("progress");
-                } else {
-                    o.put("progress", r.progress());
-                }
-                if (r.remainingSeconds() == null) {
-                    o.putNull("remainingSeconds");
-                } else {
-                    o.put("remainingSeconds", r.remainingSeconds());
-                }
+                o.put("progress", r.progress());
+                o.put("remainingSeconds", r.remainingSeconds());
+                o.set("error", s.error() == null ? JSON.nullNode() : CopySetJson.error(s.error()));
             }
             print(doc);
-        } else if (console.quiet()) {
-            images.forEach(r -> out.println(r.imageId()));
         } else {
-            int width = images.stream().mapToInt(r -> r.region().length()).max().orElse(0);
-            for (ImageRow r : images) {
-                String eta = r.etaText();
-                out.println(r.text(width) + (eta == null ? "" : "  " + eta));
-            }
+            rows(images.stream().map(StatusRow::image).toList());
         }
     }
 
-    public void cancelled(String region, String imageId, String requestId) {
+    /**
+     * {@code cancel}: with one item as given, the object {@code {"region", "imageId", "cancelled",
+     * "requestId", "error"}}; for a list (several items, or --from), {@code {"cancels": [...]}}.
+     */
+    public void cancels(List<CancelRow> rows, boolean list) {
         if (json()) {
-            ObjectNode doc = JSON.objectNode();
-            doc.put("region", region);
-            doc.put("imageId", imageId);
-            doc.put("cancelled", true);
-            doc.put("requestId", requestId);
-            print(doc);
+            if (list) {
+                ObjectNode doc = JSON.objectNode();
+                ArrayNode items = doc.putArray("cancels");
+                rows.forEach(r -> items.add(cancel(r)));
+                print(doc);
+            } else {
+                print(cancel(rows.get(0)));
+            }
         } else if (console.quiet()) {
-            out.println(imageId);
+            rows.forEach(r -> out.println(r.accepted() ? r.imageId() : ""));
         } else {
-            out.println(region + "  " + imageId + "  Cancelled");
+            int width = rows.stream().mapToInt(r -> r.region().length()).max().orElse(0);
+            rows.forEach(r -> out.println(ImageRow.pad(r.region(), width) + "  " + r.imageId() + "  " + r.status()));
         }
+    }
+
+    private static ObjectNode cancel(CancelRow r) {
+        ObjectNode o = JSON.objectNode();
+        o.put("region", r.region());
+        o.put("imageId", r.imageId());
+        o.put("cancelled", r.accepted());
+        o.put("requestId", r.requestId());
+        o.set("error", r.error() == null ? JSON.nullNode() : CopySetJson.error(r.error()));
+        return o;
     }
 
     private void rows(List<ImageRow> rows) {
         if (console.quiet()) {
-            rows.stream().filter(r -> r.imageId() != null).forEach(r -> out.println(r.imageId()));
+            rows.forEach(r -> out.println(r.imageId() == null ? "" : r.imageId()));
             return;
         }
         int width = rows.stream().mapToInt(r -> r.region().length()).max().orElse(0);
-        rows.forEach(r -> out.println(r.text(width)));
+        for (ImageRow r : rows) {
+            String etaText = r.etaText();
+            out.println(r.text(width) + (etaText == null ? "" : "  " + etaText));
+        }
     }
 
     private void print(ObjectNode doc) {
         out.println(doc.toPrettyString());
+        out.flush();
     }
 }

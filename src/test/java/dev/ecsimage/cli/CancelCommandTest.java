@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ecsimage.cli.ScriptedEcs.Step;
+import dev.ecsimage.transport.ApiCall;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CancelCommandTest {
     private final CliRun cli = new CliRun();
@@ -21,7 +26,8 @@ class CancelCommandTest {
                   "region" : "cn-shanghai",
                   "imageId" : "m-a",
                   "cancelled" : true,
-                  "requestId" : "req-1"
+                  "requestId" : "req-1",
+                  "error" : null
                 }
                 """, r.out());
         assertEquals("cn-shanghai", cli.ecs.calls.get(0).params().get("RegionId"));
@@ -58,18 +64,127 @@ class CancelCommandTest {
         CliRun.Result r = cli.run("cancel", "-r", "cn-shanghai", "-i", "m-a");
 
         assertEquals(6, r.status());
-        assertEquals("", r.out());
-        assertEquals("ecs-image: IncorrectImageStatus: scripted IncorrectImageStatus (HTTP 400, RequestId req-err)\n"
+        assertEquals("cn-shanghai  m-a  Error\n", r.out());
+        assertEquals("ecs-image: cn-shanghai: IncorrectImageStatus: scripted IncorrectImageStatus (HTTP 400, "
+                + "RequestId req-err)\n"
                 + "hint: the image is not in a state that allows this (a copy's source must be Available)\n", r.err());
     }
 
     @Test
-    void anUnknownIdExits5WithTheJsonErrorOnStderr() {
+    void anUnknownIdExits5AndSaysWhereTheRegionPoints() {
         CliRun.Result r = cli.run("cancel", "-r", "cn-shanghai", "-i", "m-nope", "-o", "json");
 
         assertEquals(5, r.status());
-        assertEquals("", r.out());
-        assertEquals("{\"error\":{\"code\":\"InvalidImageId.NotFound\",\"message\":\"The specified ImageId does not exist.\","
-                + "\"requestId\":\"req-nf\",\"httpStatus\":404,\"exitStatus\":5}}\n", r.err());
+        assertEquals("""
+                {
+                  "region" : "cn-shanghai",
+                  "imageId" : "m-nope",
+                  "cancelled" : false,
+                  "requestId" : null,
+                  "error" : {
+                    "code" : "InvalidImageId.NotFound",
+                    "message" : "The specified ImageId does not exist.",
+                    "requestId" : "req-nf",
+                    "httpStatus" : 404,
+                    "exitStatus" : 5
+                  }
+                }
+                """, r.out());
+        assertEquals("ecs-image: cn-shanghai: InvalidImageId.NotFound: The specified ImageId does not exist. (HTTP 404, "
+                + "RequestId req-nf)\n"
+                + "hint: an image id's region (--region, or REGION: before the id) is where the image lives: for a copy, "
+                + "its destination region, not the source\n", r.err());
+    }
+
+    @Test
+    void severalCopiesOneCancelEachAndTheFirstFailureIsTheStatus() {
+        cli.ecs.image("cn-shanghai", "m-a", null, new Step("Creating", 10, null))
+                .image("cn-shenzhen", "m-c", null, new Step("Waiting", 0, null));
+
+        CliRun.Result r = cli.run("cancel", "-i", "cn-shanghai:m-a,cn-beijing:m-b,cn-shenzhen:m-c", "-o", "json", "-q");
+
+        assertEquals(5, r.status());
+        List<ApiCall> cancels = cli.ecs.calls;
+        assertEquals(List.of("cn-shanghai:m-a", "cn-beijing:m-b", "cn-shenzhen:m-c"),
+                cancels.stream().map(c -> c.region() + ":" + c.params().get("ImageId")).toList());
+        assertEquals("""
+                {
+                  "cancels" : [ {
+                    "region" : "cn-shanghai",
+                    "imageId" : "m-a",
+                    "cancelled" : true,
+                    "requestId" : "req-1",
+                    "error" : null
+                  }, {
+                    "region" : "cn-beijing",
+                    "imageId" : "m-b",
+                    "cancelled" : false,
+                    "requestId" : null,
+                    "error" : {
+                      "code" : "InvalidImageId.NotFound",
+                      "message" : "The specified ImageId does not exist.",
+                      "requestId" : "req-nf",
+                      "httpStatus" : 404,
+                      "exitStatus" : 5
+                    }
+                  }, {
+                    "region" : "cn-shenzhen",
+                    "imageId" : "m-c",
+                    "cancelled" : true,
+                    "requestId" : "req-3",
+                    "error" : null
+                  } ]
+                }
+                """, r.out());
+        assertFalse(cli.ecs.exists("cn-shenzhen", "m-c"));
+    }
+
+    @Test
+    void quietPrintsOneLinePerCopyEmptyWhereTheCancelFailed() {
+        cli.ecs.image("cn-shanghai", "m-a", null, new Step("Creating", 10, null));
+
+        CliRun.Result r = cli.run("cancel", "-i", "cn-beijing:m-b,cn-shanghai:m-a", "-q");
+
+        assertEquals("\nm-a\n", r.out());
+    }
+
+    @Test
+    void waitFollowsEveryCancelledCopyUntilItIsGone() {
+        cli.ecs.image("cn-shanghai", "m-a", null, new Step("Creating", 10, null))
+                .image("cn-beijing", "m-b", null, new Step("Creating", 10, null));
+
+        CliRun.Result r = cli.run("cancel", "-i", "cn-shanghai:m-a,cn-beijing:m-b", "--wait", "--progress", "none");
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals("cn-shanghai  m-a  Cancelled\ncn-beijing   m-b  Cancelled\n", r.out());
+        assertEquals(2, cli.ecs.count("DescribeImages"));
+    }
+
+    @Test
+    void fromACopySetCancelsEveryCopyWithAnId(@TempDir Path dir) throws Exception {
+        cli.ecs.image("cn-shanghai", "m-a", null, new Step("Creating", 10, null));
+        Path file = dir.resolve("copies.json");
+        Files.writeString(file, """
+                {"sourceImageId": "m-src", "sourceRegion": "cn-hangzhou", "copies": [
+                 {"region": "cn-shanghai", "imageId": "m-a", "status": "Creating", "clientToken": "t-1"},
+                 {"region": "cn-beijing", "imageId": null, "status": "Unknown", "clientToken": "t-2"}]}
+                """);
+
+        CliRun.Result r = cli.run("cancel", "--from", file.toString(), "-o", "json");
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, cli.ecs.count("CancelCopyImage"));
+        assertEquals("ecs-image: cn-beijing: no image id in --from (Unknown): not cancelled\n", r.err());
+        assertEquals("""
+                {
+                  "cancels" : [ {
+                    "region" : "cn-shanghai",
+                    "imageId" : "m-a",
+                    "cancelled" : true,
+                    "requestId" : "req-1",
+                    "error" : null
+                  } ]
+                }
+                """, r.out());
     }
 }

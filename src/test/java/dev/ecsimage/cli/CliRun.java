@@ -40,7 +40,28 @@ final class CliRun {
         };
         Context context = new Context(env, home, time, time, new PrintWriter(out, true), new PrintWriter(err, true),
                 terminal, () -> "token-" + ids.incrementAndGet(), hooks, ecs);
-        int status = EcsImageCommand.run(context, args);
+        int status;
+        try {
+            status = EcsImageCommand.run(context, args);
+        } catch (Halted halted) {
+            status = 130;
+        }
         return new Result(status, out.toString(), err.toString());
+    }
+
+    /**
+     * Plays Ctrl-C as the JVM does it: the abort hooks run (here, in the calling thread), then the
+     * process ends: the run stops where it is and its status is 130.
+     */
+    void interrupt() {
+        new ArrayList<>(abortHooks).forEach(Runnable::run);
+        throw new Halted();
+    }
+
+    /** The end of the process after an interrupt, thrown through the command. */
+    static final class Halted extends Error {
+        Halted() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -83,6 +83,19 @@ class CompletionScriptTest {
     }
 
     @Test
+    void bashOffersAllAsADestinationAndCompletesAfterAComma() throws Exception {
+        assertEquals(List.of("all", "ap-southeast-1", "ap-southeast-3", "ap-southeast-5", "ap-southeast-6",
+                "ap-southeast-7", "ap-northeast-1", "ap-northeast-2"), complete("ecs-image copy -t a"));
+        assertEquals(List.of("cn-sh,cn-beijing"), complete("ecs-image copy -t cn-sh,cn-b"));
+        assertEquals(List.of("cn-shanghai,ap-northeast-1", "cn-shanghai,ap-northeast-2"),
+                complete("ecs-image copy --to cn-shanghai,ap-no"));
+        assertEquals(List.of(), complete("ecs-image copy --to cn-shanghai,al"), "all only as the whole value");
+        assertEquals(List.of("cn-beijing,ap-northeast-1", "cn-beijing,ap-northeast-2"),
+                complete("ecs-image copy --exclude cn-beijing,ap-no"));
+        assertEquals(List.of("cn-shanghai", "cn-shenzhen"), complete("ecs-image copy -r cn-sh"), "--region is one region");
+    }
+
+    @Test
     void bashCompletesOptionNames() throws Exception {
         assertEquals(List.of("--signature-version"), complete("ecs-image status --sig"));
     }

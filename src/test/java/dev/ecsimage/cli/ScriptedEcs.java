@@ -37,7 +37,17 @@ final class ScriptedEcs implements Transport {
     private final Map<String, Deque<Object>> queued = new HashMap<>();
     private final Map<String, List<Step>> copyScripts = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
+    private final java.util.Set<String> unreachable = new java.util.HashSet<>();
     private int nextId = 1;
+    /** What DescribeRegions lists, in order. */
+    List<String> regions = List.of("cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen");
+
+    /** Every test's source: {@value #SOURCE} in cn-hangzhou, Available. */
+    static final String SOURCE = "m-src";
+
+    ScriptedEcs() {
+        image("cn-hangzhou", SOURCE, "source", new Step("Available", 100, null));
+    }
 
     /** An image that exists in {@code region} and walks through {@code steps} (the last one stays). */
     ScriptedEcs image(String region, String id, String name, Step... steps) {
@@ -56,8 +66,27 @@ final class ScriptedEcs implements Transport {
 
     /** The next call of {@code action} answers this error instead. */
     ScriptedEcs fail(String action, int status, String code) {
-        return queue(action, new RawResponse(status, "{\"RequestId\":\"req-err\",\"Code\":\"" + code
-                + "\",\"Message\":\"scripted " + code + "\",\"Recommend\":\"https://help.example/" + code + "\"}", "fake", ""));
+        return queue(action, error(status, code));
+    }
+
+    /**
+     * The next call of {@code action} about {@code region} (its DestinationRegionId for CopyImage,
+     * else its RegionId) answers this error instead.
+     */
+    ScriptedEcs failIn(String region, String action, int status, String code) {
+        return queue(action + "@" + region, error(status, code));
+    }
+
+    private static RawResponse error(int status, String code) {
+        return new RawResponse(status, "{\"RequestId\":\"req-err\",\"Code\":\"" + code
+                + "\",\"Message\":\"scripted " + code + "\",\"Recommend\":\"https://help.example/" + code + "\"}",
+                "fake", "");
+    }
+
+    /** From now on no call of {@code action} gets an answer (a dead endpoint). */
+    ScriptedEcs unreachable(String action) {
+        unreachable.add(action);
+        return this;
     }
 
     /** The next call of {@code action} gets no answer. */
@@ -80,7 +109,7 @@ final class ScriptedEcs implements Transport {
         images.getOrDefault(region, new LinkedHashMap<>()).remove(id);
     }
 
-    long count(String action) {
+    synchronized long count(String action) {
         return calls.stream().filter(c -> c.action().equals(action)).count();
     }
 
@@ -88,11 +117,23 @@ final class ScriptedEcs implements Transport {
         return images.getOrDefault(region, Map.of()).containsKey(id);
     }
 
+    /** Runs {@link #beforeCall} outside the lock, so that a call it starts on another thread can proceed. */
     @Override
-    public synchronized RawResponse send(ApiCall call) throws IOException {
+    public RawResponse send(ApiCall call) throws IOException {
         beforeCall.accept(call);
+        return answer(call);
+    }
+
+    private synchronized RawResponse answer(ApiCall call) throws IOException {
         calls.add(call);
-        Deque<Object> q = queued.get(call.action());
+        if (unreachable.contains(call.action())) {
+            throw new IOException("Connection refused");
+        }
+        String about = call.params().getOrDefault("DestinationRegionId", call.params().get("RegionId"));
+        Deque<Object> q = queued.get(call.action() + "@" + about);
+        if (q == null || q.isEmpty()) {
+            q = queued.get(call.action());
+        }
         if (q != null && !q.isEmpty()) {
             Object o = q.poll();
             if (o instanceof IOException e) {
@@ -140,6 +181,11 @@ final class ScriptedEcs implements Transport {
                     }
                 }
                 answer.put("TotalCount", list.size());
+            }
+            case "DescribeRegions" -> {
+                ArrayNode list = answer.putObject("Regions").putArray("Region");
+                regions.forEach(r -> list.addObject().put("RegionId", r).put("LocalName", r)
+                        .put("RegionEndpoint", "ecs." + r + ".aliyuncs.com").put("Status", "available"));
             }
             case "CancelCopyImage" -> {
                 if (images.getOrDefault(p.get("RegionId"), new LinkedHashMap<>()).remove(p.get("ImageId")) == null) {

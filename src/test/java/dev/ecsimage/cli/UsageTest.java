@@ -58,7 +58,7 @@ class UsageTest {
             args[10 + 2 * i] = "k" + i + "=v";
         }
         assertEquals(0, cli.run(args).status());
-        assertEquals("中文镜像", cli.ecs.calls.get(0).params().get("DestinationImageName"));
+        assertEquals("中文镜像", cli.ecs.calls.get(1).params().get("DestinationImageName"), "after the source check");
     }
 
     @Test

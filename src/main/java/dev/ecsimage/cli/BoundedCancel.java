@@ -1,0 +1,116 @@
+package dev.ecsimage.cli;
+
+import dev.ecsimage.api.EcsClient;
+import dev.ecsimage.api.EcsException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cancels of --cancel-on-abort, bounded: a stopping process must not hang for minutes on a
+ * CancelCopyImage that does not answer. They run on their own thread; no cancel starts after
+ * {@link #BOUND}, and after that long (plus a moment) the process stops waiting for them and says
+ * which copies may still be running, with the command that cancels them.
+ */
+final class BoundedCancel {
+    static final Duration BOUND = Duration.ofSeconds(10);
+    /** Real time granted beyond the bound, for a cancel answered just at it. */
+    private static final Duration MARGIN = Duration.ofSeconds(1);
+
+    private final EcsImageCommand root;
+    private final EcsClient client;
+    private final List<ImageRef> copies;
+    private final String why;
+    private final List<ImageRef> unreported;
+    private boolean abandoned;
+
+    private BoundedCancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, String why) {
+        this.root = root;
+        this.client = client;
+        this.copies = copies;
+        this.why = why;
+        this.unreported = new ArrayList<>(copies);
+    }
+
+    /** Cancels {@code copies}, one line each on stderr; returns within about {@link #BOUND}. */
+    static void cancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, String why) {
+        new BoundedCancel(root, client, copies, why).run();
+    }
+
+    private void run() {
+        CountDownLatch done = new CountDownLatch(1);
+        Instant end = root.context.clock().instant().plus(BOUND);
+        Thread worker = new Thread(() -> {
+            try {
+                cancelAll(end);
+            } finally {
+                done.countDown();
+            }
+        }, "ecs-image-cancel");
+        worker.setDaemon(true);
+        worker.start();
+        boolean finished;
+        try {
+            finished = done.await(BOUND.plus(MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        if (!finished) {
+            worker.interrupt();
+        }
+        giveUp();
+    }
+
+    private void cancelAll(Instant end) {
+        for (ImageRef copy : copies) {
+            if (!root.context.clock().instant().isBefore(end)) {
+                return;
+            }
+            String line;
+            try {
+                client.cancelCopyImage(copy.region(), copy.imageId());
+                line = "ecs-image: " + why + "; cancelled the copy " + copy.imageId() + " in " + copy.region();
+            } catch (EcsException e) {
+                line = "ecs-image: " + why + "; could not cancel " + copy.imageId() + " in " + copy.region() + ": "
+                        + e.describe();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!report(copy, line)) {
+                return;
+            }
+        }
+    }
+
+    /** Prints a cancel's line, unless the wait for the cancels is over. */
+    private synchronized boolean report(ImageRef copy, String line) {
+        if (abandoned) {
+            return false;
+        }
+        unreported.remove(copy);
+        PrintWriter err = root.context.err();
+        err.println(line);
+        err.flush();
+        return true;
+    }
+
+    /** The copies whose cancel did not end in time: say so, and how to cancel them. */
+    private synchronized void giveUp() {
+        abandoned = true;
+        if (unreported.isEmpty()) {
+            return;
+        }
+        PrintWriter err = root.context.err();
+        for (ImageRef copy : unreported) {
+            err.println("ecs-image: " + why + "; could not cancel " + copy.imageId() + " in " + copy.region()
+                    + " within " + BOUND.toSeconds() + "s: it may still be running");
+        }
+        err.println("  cancel: " + new FollowUpCommands(root).cancel(unreported));
+        err.flush();
+    }
+}
