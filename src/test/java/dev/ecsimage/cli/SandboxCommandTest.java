@@ -180,4 +180,16 @@ class SandboxCommandTest {
         assertEquals(0, run("sandbox", "--help"));
         assertTrue(out.toString().contains("Seeded images"), out.toString());
     }
+
+    @Test
+    void selftestPassesInProcessWithFakeTime() {
+        CliRun cli = new CliRun();
+
+        CliRun.Result r = cli.run("sandbox", "selftest");
+
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().matches("selftest passed: copy, status and cancel over HTTP against a local sandbox "
+                + "\\(\\d+ ms\\)\n"), r.out());
+        assertEquals("", r.err());
+    }
 }

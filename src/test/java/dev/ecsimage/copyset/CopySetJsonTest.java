@@ -1,0 +1,59 @@
+package dev.ecsimage.copyset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CopySetJsonTest {
+    @Test
+    void whatIsWrittenReadsBackAsTheSameSet() throws Exception {
+        CopySet set = new CopySet("cn-hangzhou", "m-src", List.of(
+                new Copy("cn-shanghai", "m-1", "Creating", 40, 120L, "req-1", "t-sh", false, null),
+                new Copy("cn-beijing", null, Copy.ERROR, null, null, null, "t-bj", false,
+                        new CopyError("QuotaExceed.Image", "full", "req-2", 403, 8)),
+                new Copy("cn-nanjing", null, Copy.UNKNOWN, null, null, null, "t-nj", true,
+                        new CopyError("NetworkError", "no answer", null, null, 9))));
+
+        String text = CopySetJson.write(set).toPrettyString();
+        CopySet back = CopySetJson.read(text);
+
+        assertEquals("cn-hangzhou", back.sourceRegion());
+        assertEquals("m-src", back.sourceImageId());
+        assertEquals(List.of(
+                new Copy("cn-shanghai", "m-1", "Creating", 40, null, "req-1", "t-sh", false, null),
+                set.copies().get(1), set.copies().get(2)), back.copies(), "all but the remaining time, not written");
+        assertEquals(text, CopySetJson.write(back).toPrettyString());
+    }
+
+    @Test
+    void fieldsItDoesNotKnowAreIgnoredSoLaterDocumentsStillRead() throws Exception {
+        CopySet set = CopySetJson.read("""
+                {"sourceImageId": "m-src", "sourceRegion": "cn-hangzhou", "version": 2,
+                 "copies": [{"region": "cn-shanghai", "imageId": "m-1", "status": "Available",
+                             "sharedWith": ["1234567890123456"], "error": null}]}
+                """);
+
+        assertEquals(List.of(new Copy("cn-shanghai", "m-1", "Available", null, null, null, null, false, null)),
+                set.copies());
+    }
+
+    @Test
+    void anErrorNeedsItsExitStatusAndCodeAndNumbersMustBeWhole() {
+        assertEquals("copies[0].error: \"exitStatus\" is missing", assertThrows(CopySetJson.NotACopySet.class,
+                () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Error\", "
+                        + "\"error\": {\"code\": \"X\"}}]}")).getMessage());
+        assertEquals("copies[0].error: \"code\" is missing", assertThrows(CopySetJson.NotACopySet.class,
+                () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Error\", "
+                        + "\"error\": {\"exitStatus\": 6}}]}")).getMessage());
+        assertEquals("copies[0]: \"progress\" must be a whole number", assertThrows(CopySetJson.NotACopySet.class,
+                () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Creating\", "
+                        + "\"progress\": \"40%\"}]}")).getMessage());
+        assertEquals("copies[0]: \"reused\" must be true or false", assertThrows(CopySetJson.NotACopySet.class,
+                () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Creating\", "
+                        + "\"reused\": \"no\"}]}")).getMessage());
+        assertEquals("not a JSON object", assertThrows(CopySetJson.NotACopySet.class,
+                () -> CopySetJson.read("[]")).getMessage());
+    }
+}
