@@ -164,8 +164,17 @@ final class CopyCommand implements Callable<Integer> {
 
     /** One DescribeImages at the source: a missing or unfinished source is one error, not one per destination. */
     private void checkSourceImage() throws InterruptedException {
-        Image found = client.describeImages(source, List.of(imageId), Image.ALL_STATUSES, null).stream()
-                .filter(i -> imageId.equals(i.imageId())).findFirst().orElse(null);
+        List<Image> images;
+        try {
+            images = client.describeImages(source, List.of(imageId), Image.ALL_STATUSES, null);
+        } catch (EcsException e) {
+            if ("InvalidRegionId.NotFound".equals(e.code())) {
+                throw new EcsException(e.code(), "--region " + source + ": " + e.getMessage(), e.requestId(),
+                        e.httpStatus(), e.recommend());
+            }
+            throw e;
+        }
+        Image found = images.stream().filter(i -> imageId.equals(i.imageId())).findFirst().orElse(null);
         if (found == null) {
             throw new EcsException("InvalidImageId.NotFound", "no image " + imageId + " in " + source
                     + ": check --image-id and --region (the source image's region)", null, 0, null);

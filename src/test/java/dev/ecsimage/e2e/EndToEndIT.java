@@ -107,7 +107,6 @@ class EndToEndIT {
 
     @ParameterizedTest(name = "{1} -> {0}")
     @CsvSource(delimiter = '|', value = {
-        "6|IncorrectImageStatus|-i m-bp1pzz5fk2z9ri19r0wy -t cn-shanghai",
         "6|OperationDeined.EncryptedSnapshot|-i m-bp1ui6d39zzzzg4zdmen -t cn-shanghai",
         "6|OperationDenied.SameRegionOnly|-i m-bp1wx4hh5344tfjgvq4k -t cn-shanghai",
         "8|SizeExceed.Image|-i m-bp1886vompzom75wbbr4 -t cn-shanghai",
@@ -124,7 +123,6 @@ class EndToEndIT {
         "4|UserNotInTheWhiteList|-i m-bp1ujzde8gxd6ncf10ep -t cn-shanghai --encrypted --kms-key-id 7f3c2a91-4b6e-4d8a-a1f5-c93e0d27b6a4",
         "5|InvalidParameter.KMSKeyId.NotFound|-i m-bp1ujzde8gxd6ncf10ep -t cn-shanghai --encrypted --kms-key-id no-such-key",
         "4|InvalidRegion.NotSupport|-i m-bp1ujzde8gxd6ncf10ep -t me-east-1 --encrypted --kms-key-id e522b26d-abf6-4e0d-b5da-04b7a5f1c93c",
-        "5|InvalidImageId.NotFound|-i m-bp1doesnotexist00000 -t cn-shanghai",
         "5|DestinationRegion.NotFound|-i m-bp1ujzde8gxd6ncf10ep -t xx-nowhere-1",
     })
     void eachSeededRefusalGivesItsStatus(int status, String code, String args) throws Exception {
@@ -141,11 +139,26 @@ class EndToEndIT {
     }
 
     @Test
-    void anUnknownSourceRegionIs5() throws Exception {
-        Launcher.Result r = launcher().run("copy", "-r", "xx-nowhere-1", "-i", Sandbox.DEMO, "-t", "cn-shanghai");
+    void sourceProblemsAreOneErrorBeforeAnyCopyImage() throws Exception {
+        Launcher l = launcher();
+        Launcher.Result region = l.run("copy", "-r", "xx-nowhere-1", "-i", Sandbox.DEMO, "-t", "cn-shanghai,cn-beijing");
+        assertEquals(5, region.status(), region.err());
+        assertTrue(region.err().matches("ecs-image: InvalidRegionId.NotFound: --region xx-nowhere-1: The specified "
+                + "RegionId does not exist. \\(HTTP 404, RequestId [0-9A-F-]{36}\\)\n"), region.err());
 
-        assertEquals(5, r.status(), r.err());
-        assertTrue(r.err().startsWith("ecs-image: cn-shanghai: SourceRegion.NotFound: "), r.err());
+        Launcher.Result missing = l.run("copy", "-r", "cn-hangzhou", "-i", "m-bp1doesnotexist00000",
+                "-t", "cn-shanghai,cn-beijing,cn-shenzhen");
+        assertEquals(5, missing.status(), missing.err());
+        assertEquals("", missing.out());
+        assertEquals("ecs-image: InvalidImageId.NotFound: no image m-bp1doesnotexist00000 in cn-hangzhou: check "
+                + "--image-id and --region (the source image's region)\n", missing.err());
+
+        Launcher.Result building = l.run("copy", "-r", "cn-hangzhou", "-i", "m-bp1pzz5fk2z9ri19r0wy",
+                "-t", "cn-shanghai,cn-beijing");
+        assertEquals(6, building.status(), building.err());
+        assertEquals("ecs-image: IncorrectImageStatus: the source image m-bp1pzz5fk2z9ri19r0wy in cn-hangzhou is Creating\n"
+                + "hint: the image is not in a state that allows this (a copy's source must be Available)\n", building.err());
+        assertEquals(0, sandbox.ecs().calls("CopyImage"));
     }
 
     @Test
@@ -154,8 +167,8 @@ class EndToEndIT {
                 .run("status", "-r", "cn-shanghai", "-i", "m-uf6s26lrwbqcab69m64p");
 
         assertEquals(4, r.status(), r.err());
-        assertEquals("", r.out());
-        assertTrue(r.err().startsWith("ecs-image: SignatureDoesNotMatch: "), r.err());
+        assertEquals("cn-shanghai  m-uf6s26lrwbqcab69m64p  Error  -\n", r.out());
+        assertTrue(r.err().startsWith("ecs-image: cn-shanghai: SignatureDoesNotMatch: "), r.err());
         assertTrue(r.err().contains("\nhint: check the AccessKey secret; --verbose shows our string to sign next to the service's\n"),
                 r.err());
         assertFalse(r.err().contains("wrong-secret"), r.err());
@@ -167,7 +180,7 @@ class EndToEndIT {
                 .run("status", "-r", "cn-shanghai", "-i", "m-uf6s26lrwbqcab69m64p");
 
         assertEquals(4, r.status(), r.err());
-        assertTrue(r.err().startsWith("ecs-image: InvalidAccessKeyId.NotFound: "), r.err());
+        assertTrue(r.err().startsWith("ecs-image: cn-shanghai: InvalidAccessKeyId.NotFound: "), r.err());
     }
 
     @Test
@@ -278,8 +291,8 @@ class EndToEndIT {
         assertEquals(12, r.status(), r.err());
         String id = r.out().split("\\s+")[1];
         assertEquals("ecs-image: still running after 500ms; the copies keep running.\n"
-                + "  follow: ecs-image status --wait -r cn-shanghai -i " + id + "\n"
-                + "  cancel: ecs-image cancel -r cn-shanghai -i " + id + "\n", r.err());
+                + "  follow: ecs-image status --wait -i cn-shanghai:" + id + "\n"
+                + "  cancel: ecs-image cancel -i cn-shanghai:" + id + "\n", r.err());
         Launcher.Result status = l.run("status", "-r", "cn-shanghai", "-i", id);
         assertEquals(12, status.status(), "still in progress");
         assertTrue(status.out().matches("cn-shanghai  " + id + "  (Waiting|Creating)  \\d+%.*\n"), status.out());
@@ -323,10 +336,11 @@ class EndToEndIT {
 
         Launcher.Result finished = l.run("cancel", "-r", "cn-shanghai", "-i", "m-uf6s26lrwbqcab69m64p");
         assertEquals(6, finished.status());
-        assertTrue(finished.err().startsWith("ecs-image: IncorrectImageStatus: The image has completed copy."), finished.err());
+        assertTrue(finished.err().startsWith("ecs-image: cn-shanghai: IncorrectImageStatus: The image has completed copy."),
+                finished.err());
         Launcher.Result notACopy = l.run("cancel", "-r", "cn-hangzhou", "-i", Sandbox.DEMO);
         assertEquals(6, notACopy.status());
-        assertTrue(notACopy.err().startsWith("ecs-image: ImageCreatedNotFromCopy: "), notACopy.err());
+        assertTrue(notACopy.err().startsWith("ecs-image: cn-hangzhou: ImageCreatedNotFromCopy: "), notACopy.err());
         assertEquals(5, l.run("cancel", "-r", "cn-shanghai", "-i", "m-uf6nosuchimage000000").status());
     }
 

@@ -80,6 +80,18 @@ final class Launcher {
             }
         }
 
+        /** Waits until the whole text so far matches {@code pattern} (use {@code (?s)} to span lines). */
+        synchronized void awaitMatches(java.util.regex.Pattern pattern, long timeoutMillis) throws InterruptedException {
+            long end = System.currentTimeMillis() + timeoutMillis;
+            while (!pattern.matcher(text).matches()) {
+                long left = end - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new AssertionError("stderr never matched '" + pattern + "':\n" + text);
+                }
+                wait(left);
+            }
+        }
+
         String await() throws Exception {
             done.get(10, TimeUnit.SECONDS);
             return text();
@@ -107,22 +119,54 @@ final class Launcher {
         return start(args).await();
     }
 
+    /** Runs with stdin read from {@code input}. */
+    Result runWithInput(Path input, String... args) throws Exception {
+        return start(ProcessBuilder.Redirect.from(input.toFile()), args).await();
+    }
+
+    /**
+     * Runs a command line as a user would paste it into a shell: {@code sh -c LINE}, where
+     * {@code ecs-image} is the launcher (a link in {@code bin}, first on the PATH).
+     */
+    Result shell(Path bin, String line) throws Exception {
+        Path link = bin.resolve("ecs-image");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(bin);
+            Files.createSymbolicLink(link, SCRIPT);
+        }
+        Map<String, String> shellEnv = new HashMap<>(env);
+        shellEnv.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        return start(List.of("sh", "-c", line), shellEnv, ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .await();
+    }
+
     /**
      * Starts the launcher. A shell that starts jobs in the background sets SIGINT to "ignored", and
      * the JVM then cannot see Ctrl-C; perl restores the default dispositions before exec'ing, as a
      * terminal would have them.
      */
     Running start(String... args) throws IOException {
+        return start(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")), args);
+    }
+
+    private Running start(ProcessBuilder.Redirect input, String... args) throws IOException {
         if (!Files.isExecutable(SCRIPT)) {
             throw new AssertionError(SCRIPT + " is missing: run 'mvn package' first (the e2e tests run in 'verify')");
         }
-        List<String> command = new ArrayList<>(List.of("perl", "-e",
-                "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
+        return start(command, env, input);
+    }
+
+    private static Running start(List<String> command, Map<String, String> env, ProcessBuilder.Redirect input)
+            throws IOException {
+        List<String> withDefaults = new ArrayList<>(List.of("perl", "-e",
+                "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"exec: $!\""));
+        withDefaults.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(withDefaults);
         pb.environment().clear();
         pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectInput(input);
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
             try (InputStream in = p.getInputStream()) {

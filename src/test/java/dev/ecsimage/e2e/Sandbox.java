@@ -21,8 +21,13 @@ final class Sandbox implements AutoCloseable {
     final SandboxServer server;
 
     Sandbox(double speed, Faults faults) throws IOException {
+        this(speed, faults, Sleeper.SYSTEM);
+    }
+
+    /** @param delays sleeps the request delay of {@code faults} (a {@link Gate} holds requests for a test) */
+    Sandbox(double speed, Faults faults, Sleeper delays) throws IOException {
         server = SandboxServer.start(new SimulatedEcs(Clock.systemUTC(), speed), 0, faults, Clock.systemUTC(),
-                Sleeper.SYSTEM, line -> { });
+                delays, line -> { });
     }
 
     /** A launcher with the sandbox's keys and endpoint in its environment, as a user would set them. */

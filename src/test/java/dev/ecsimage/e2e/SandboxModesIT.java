@@ -48,14 +48,14 @@ class SandboxModesIT {
         assertEquals("", r.err());
     }
 
-    @Test
-    void sandboxServeAnswersAnyClientUntilInterrupted() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV",
-                Launcher.SCRIPT.toString(), "sandbox", "serve", "--port", "0", "--speed", "400"));
-        pb.environment().put("HOME", home.toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process serve = pb.start();
-        try {
+    /** {@code ecs-image sandbox serve} as its own process, and what its banner says. */
+    private record Served(Process process, String url, Launcher client) implements AutoCloseable {
+        static Served start(Path home) throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV",
+                    Launcher.SCRIPT.toString(), "sandbox", "serve", "--port", "0", "--speed", "400"));
+            pb.environment().put("HOME", home.toString());
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process serve = pb.start();
             BufferedReader banner = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             String url = null;
             String keyId = null;
@@ -71,19 +71,47 @@ class SandboxModesIT {
                     secret = line.substring(line.indexOf('=') + 1).trim();
                 }
             }
-            Launcher client = new Launcher(home).env("ALIBABA_CLOUD_ACCESS_KEY_ID", keyId)
-                    .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret);
+            return new Served(serve, url, new Launcher(home).env("ALIBABA_CLOUD_ACCESS_KEY_ID", keyId)
+                    .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret));
+        }
 
-            Launcher.Result r = client.run("--endpoint", url, "--signature-version", "v1", "copy", "-i", Sandbox.DEMO,
-                    "-r", "cn-hangzhou", "-t", "cn-shanghai", "-o", "json", EndToEndIT.FAST_POLL);
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sandboxServeAnswersAnyClientUntilInterrupted() throws Exception {
+        try (Served served = Served.start(home)) {
+            Launcher.Result r = served.client().run("--endpoint", served.url(), "--signature-version", "v1", "copy", "-i",
+                    Sandbox.DEMO, "-r", "cn-hangzhou", "-t", "cn-shanghai", "-o", "json", EndToEndIT.FAST_POLL);
 
             assertEquals(0, r.status(), r.err());
             assertTrue(r.out().contains("\"status\" : \"Available\""), r.out());
-            new ProcessBuilder("kill", "-INT", Long.toString(serve.pid())).start().waitFor();
-            assertTrue(serve.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(130, serve.exitValue());
-        } finally {
-            serve.destroyForcibly();
+            new ProcessBuilder("kill", "-INT", Long.toString(served.process().pid())).start().waitFor();
+            assertTrue(served.process().waitFor(20, TimeUnit.SECONDS));
+            assertEquals(130, served.process().exitValue());
+        }
+    }
+
+    @Test
+    void theFollowLineWorksWhenPastedWithTheEndpointItNames() throws Exception {
+        try (Served served = Served.start(home)) {
+            Launcher.Result noWait = served.client().run("--endpoint", served.url(), "--signature-version", "v1", "copy",
+                    "-i", Sandbox.DEMO, "-r", "cn-hangzhou", "-t", "cn-shanghai,cn-beijing", "--no-wait",
+                    "--client-token", "paste-me");
+            String follow = noWait.err().lines().filter(l -> l.startsWith("  follow: ")).findFirst().orElseThrow()
+                    .substring("  follow: ".length());
+            assertTrue(follow.startsWith("ecs-image --endpoint " + served.url() + " --signature-version v1 status --wait "
+                    + "-i cn-shanghai:m-uf6"), follow);
+
+            Launcher.Result followed = served.client().shell(home.resolve("bin"), follow);
+
+            assertEquals(0, noWait.status(), noWait.err());
+            assertEquals(0, followed.status(), followed.err());
+            assertTrue(followed.out().matches("cn-shanghai  m-uf6\\w{17}  Available  100%\n"
+                    + "cn-beijing   m-2ze\\w{17}  Available  100%\n"), followed.out());
         }
     }
 }
