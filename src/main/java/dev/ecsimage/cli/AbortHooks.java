@@ -25,6 +25,16 @@ public interface AbortHooks {
         }
     };
 
+    /**
+     * A terminal echoes Ctrl-C as {@code ^C} and no newline: the abort hook ends that line first,
+     * so that what it prints starts at the left.
+     */
+    static void endEchoedLine(Context context) {
+        if (context.stderrIsTerminal()) {
+            context.err().println();
+        }
+    }
+
     /** @return a handle for {@link #unregister} */
     Object register(Runnable onAbort);
 

@@ -20,6 +20,8 @@ final class BoundedCancel {
     static final Duration BOUND = Duration.ofSeconds(10);
     /** Real time granted beyond the bound, for a cancel answered just at it. */
     private static final Duration MARGIN = Duration.ofSeconds(1);
+    /** Cancels that take longer than this get a line saying what the process waits for. */
+    private static final Duration PATIENCE = Duration.ofSeconds(1);
 
     private final EcsImageCommand root;
     private final EcsClient client;
@@ -55,7 +57,11 @@ final class BoundedCancel {
         worker.start();
         boolean finished;
         try {
-            finished = done.await(BOUND.plus(MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+            finished = done.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                say("ecs-image: waiting for the cancels to be answered (" + BOUND.toSeconds() + "s at most)");
+                finished = done.await(BOUND.plus(MARGIN).minus(PATIENCE).toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finished = false;
@@ -84,6 +90,13 @@ final class BoundedCancel {
             if (!report(copy, line)) {
                 return;
             }
+        }
+    }
+
+    private synchronized void say(String line) {
+        if (!root.quiet) {
+            root.context.err().println(line);
+            root.context.err().flush();
         }
     }
 

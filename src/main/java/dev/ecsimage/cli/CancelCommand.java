@@ -131,6 +131,7 @@ final class CancelCommand implements Callable<Integer> {
         if (waiting != null) {
             waiting.stop();
         }
+        AbortHooks.endEchoedLine(root.context);
         finish("interrupted");
     }
 

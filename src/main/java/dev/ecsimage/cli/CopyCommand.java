@@ -358,6 +358,7 @@ final class CopyCommand implements Callable<Integer> {
         if (waiting != null) {
             waiting.stop();
         }
+        AbortHooks.endEchoedLine(root.context);
         Instant end = root.context.clock().instant().plus(ANSWER_GRACE);
         try {
             while (copies.requestInFlight() && root.context.clock().instant().isBefore(end)) {
@@ -392,6 +393,11 @@ final class CopyCommand implements Callable<Integer> {
                     + " (nothing was copied)");
         }
         set.copies().stream().filter(c -> Copy.UNKNOWN.equals(c.status())).forEach(this::reportUnknown);
+        List<String> notSent = set.copies().stream().filter(c -> Copy.NOT_SENT.equals(c.status()) && c.error() == null)
+                .map(Copy::region).toList();
+        if (!notSent.isEmpty()) {
+            root.console().note("not sent, the run ended first: " + String.join(", ", notSent));
+        }
         if (why != null) {
             List<ImageRef> running = set.copies().stream().filter(Copy::running)
                     .map(c -> new ImageRef(c.region(), c.imageId())).toList();

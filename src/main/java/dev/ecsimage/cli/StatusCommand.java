@@ -117,6 +117,7 @@ final class StatusCommand implements Callable<Integer> {
         WaitSession waiting = session;
         if (waiting != null) {
             waiting.stop();
+        AbortHooks.endEchoedLine(root.context);
             finish(waiting.snapshot(), "interrupted");
         }
     }

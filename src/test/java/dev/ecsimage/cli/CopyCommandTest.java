@@ -625,4 +625,20 @@ class CopyCommandTest {
                 """, r.out());
         assertEquals("", r.err());
     }
+
+    @Test
+    void aSignalDuringTheFirstCopyImageListsTheDestinationsNotSentYet() {
+        cli.ecs.beforeCall = call -> {
+            if (call.action().equals("CopyImage")) {
+                cli.interrupt();
+            }
+        };
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai,cn-beijing,cn-shenzhen");
+
+        assertEquals(130, r.status());
+        assertEquals("cn-shanghai  -  Unknown  -\ncn-beijing   -  NotSent  -\ncn-shenzhen  -  NotSent  -\n", r.out());
+        assertTrue(r.err().endsWith("\necs-image: not sent, the run ended first: cn-beijing, cn-shenzhen\n"), r.err());
+        assertEquals(0, cli.ecs.count("CopyImage"), "the one in flight never got an answer");
+    }
 }

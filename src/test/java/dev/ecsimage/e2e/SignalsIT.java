@@ -179,6 +179,7 @@ class SignalsIT {
 
         assertEquals(130, r.status(), r.err());
         assertTrue(millis >= 10_000 && millis < 14_000, "took " + millis + " ms");
+        assertTrue(r.err().contains("\necs-image: waiting for the cancels to be answered (10s at most)\n"), r.err());
         String[] first = shown.get(0).split(":");
         assertTrue(r.err().contains("\necs-image: interrupted; could not cancel " + first[1] + " in " + first[0]
                 + " within 10s: it may still be running\n"), r.err());
