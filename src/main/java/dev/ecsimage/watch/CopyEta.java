@@ -8,24 +8,24 @@ import java.util.Objects;
 /**
  * When to look at one copy again, from what its polls showed: in half the time it is expected
  * to need, so that polls thin out while the end is far and close in on it (a steady 100 s copy
- * is polled at 2, 51, 76, 88, 94, 97, 99 and 101 s). Always at least {@link #MIN} and at most
- * {@link #MAX} apart. The rules, in order:
+ * followed from its second 2 is polled at 2, 51, 75.5, 88, 94, 97, 99 and 101 s). Always at least
+ * {@link #MIN} and at most {@link #MAX} apart. The rules, in order:
  *
  * <ul>
  * <li><b>Status.</b> Each change of status (Waiting → Creating, or to a status ecs-image does not
  *     know) starts the estimate afresh. A status that is null or unknown is not final: the copy
  *     is waited for like one in progress.
  * <li><b>Two estimates of the time left.</b> The service's RemainTime, when it is above 0 and at
- *     most 30 days (0 is what the service shows for an image that is not being copied; more is
+ *     most 30 days (0 tells nothing: the sandbox shows it for any image not being copied; more is
  *     no estimate). And the observed rate: progress (clamped to 0-100) went from p0, when the
  *     copy was first seen at its status, to p now, so (100 - p) at that rate is left. A Waiting
  *     copy has no rate. When both exist and agree within a factor of 2, the sooner counts; when
  *     they disagree, the rate counts once progress moved 5 points or more (the copy's own
  *     record), RemainTime before.
  * <li><b>Near the end.</b> Progress is shown in whole points, so at the observed rate the copy may
- *     already be almost a point further and end that much sooner. The next poll is never later
- *     than that earliest possible end, nor more than {@link #NEAR_END} away once that is nearer:
- *     the end is noticed within 4 s.
+ *     already be almost a point further and end that much sooner. The next poll comes no later
+ *     than that earliest possible end, or than {@link #NEAR_END} when that end is nearer: the end
+ *     is noticed within 4 s when the estimate holds.
  * <li><b>No estimate</b> (first sight without RemainTime, progress unknown or not moved yet, a
  *     Waiting copy without RemainTime, progress gone backwards, which restarts the rate):
  *     {@link #MIN}, growing by half at each poll up to {@link #NO_ESTIMATE_MAX}, so a status
@@ -38,7 +38,8 @@ import java.util.Objects;
  *     grows by itself.
  * </ul>
  *
- * A region's poll serves all its copies; {@link CopyWatcher} takes the shortest interval of them.
+ * A region's poll serves all its copies; {@link CopyWatcher} takes the shortest interval of them,
+ * leaving out a copy queued without estimate when another copy of the region has one.
  */
 final class CopyEta {
     static final Duration MIN = Duration.ofSeconds(2);

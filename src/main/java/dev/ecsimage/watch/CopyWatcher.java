@@ -74,6 +74,7 @@ public final class CopyWatcher {
         Wait wait = new Wait(backoff);
         Instant wokeFor = clock.instant();
         while (true) {
+            // What was due by the time slept for is due, should the clock read a little less.
             Instant now = clock.instant();
             Instant dueBy = now.isAfter(wokeFor) ? now : wokeFor;
             for (Map.Entry<String, List<Target>> region : pendingByRegion(targets, wait.done).entrySet()) {
