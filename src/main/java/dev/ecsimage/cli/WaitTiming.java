@@ -16,7 +16,7 @@ final class WaitTiming {
     Duration timeout;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Poll every DURATION. Default: adaptive, 2s growing to 15s while nothing changes.")
+            description = "Poll every DURATION. Default: follow each copy's expected end, 2s to 60s apart.")
     Duration interval;
 
     void check() {

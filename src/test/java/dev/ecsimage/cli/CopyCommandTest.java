@@ -41,11 +41,11 @@ class CopyCommandTest {
         assertEquals("m-cnscopy1", poll.params().get("ImageId"));
         assertEquals("Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated", poll.params().get("Status"));
         assertEquals(6, cli.ecs.count("DescribeImages"), "one call per region per round, three rounds");
-        assertEquals(List.of(s(2), s(2)), cli.time.sleeps);
+        assertEquals(List.of(s(2), s(30)), cli.time.sleeps, "Waiting with no estimate: 2 s; then half the 60 s left");
     }
 
     @Test
-    void theIntervalGrowsByHalfWhileNothingChangesAndFallsBackOnChange() {
+    void withoutAnEstimateTheIntervalGrowsByHalfThenFollowsTheObservedRate() {
         cli.ecs.copyScript("cn-shanghai", List.of(new Step("Creating", 10, null), new Step("Creating", 10, null),
                 new Step("Creating", 10, null), new Step("Creating", 10, null), new Step("Creating", 10, null),
                 new Step("Creating", 10, null), new Step("Creating", 10, null), new Step("Creating", 20, null),
@@ -54,7 +54,8 @@ class CopyCommandTest {
         CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--progress", "none");
 
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of(s(2), s(3), s(4.5), s(6.75), s(10.125), s(15), s(15), s(2)), cli.time.sleeps);
+        // 10 points in 56.375 s: 80 points (451 s) left, polled again after the longest interval, 60 s.
+        assertEquals(List.of(s(2), s(3), s(4.5), s(6.75), s(10.125), s(15), s(15), s(60)), cli.time.sleeps);
     }
 
     @Test
@@ -74,7 +75,7 @@ class CopyCommandTest {
                 "--timeout", "4s", "--progress", "none");
 
         assertEquals(12, r.status());
-        assertEquals(List.of(s(2), s(2)), cli.time.sleeps, "the second sleep is cut to the 2s left");
+        assertEquals(List.of(s(4)), cli.time.sleeps, "the sleep (60 s: 600 s left) is cut to the 4s left");
         assertEquals("cn-shanghai  m-cnscopy1  Creating  10%\n", r.out());
         assertEquals("ecs-image: still running after 4s; the copies keep running.\n"
                 + "  follow: ecs-image status --wait -r cn-shanghai -i m-cnscopy1\n"
@@ -232,7 +233,7 @@ class CopyCommandTest {
         cli.time.onSleep = () -> cli.abortHooks.forEach(Runnable::run);
 
         CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai",
-                "--progress", "none", "--timeout", "3s");
+                "--progress", "none", "--timeout", "3s", "--interval", "2s");
 
         assertEquals("ecs-image: interrupted; the copies keep running.\n"
                 + "  follow: ecs-image status --wait -r cn-shanghai -i m-cnscopy1\n"
@@ -243,7 +244,7 @@ class CopyCommandTest {
         other.ecs.copyScript("cn-shanghai", List.of(new Step("Creating", 10, 600L)));
         other.time.onSleep = () -> other.abortHooks.forEach(Runnable::run);
         CliRun.Result cancelled = other.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai",
-                "--progress", "none", "--timeout", "3s", "--cancel-on-abort");
+                "--progress", "none", "--timeout", "3s", "--interval", "2s", "--cancel-on-abort");
 
         assertEquals(1, other.ecs.count("CancelCopyImage"));
         assertTrue(cancelled.err().startsWith("ecs-image: interrupted; cancelled the copy m-cnscopy1 in cn-shanghai\n"),
