@@ -116,6 +116,6 @@ public final class ResultWriter {
     }
 
     private void print(ObjectNode doc) {
-        out.println(doc.toPrettyString());
+        out.println(Json.pretty(doc));
     }
 }
