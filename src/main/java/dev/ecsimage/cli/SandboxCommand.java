@@ -270,7 +270,7 @@ public final class SandboxCommand implements Runnable {
                 + nl
                 + "Copy speed: " + format(speed) + " %/s (a normal copy takes about " + format(100 / speed) + " s)" + nl
                 + "Faults: " + describe(faults) + nl
-                + "Endpoint: " + url + nl
+                + "Endpoint: " + url + " (Ctrl-C stops the sandbox)" + nl
                 + "Its access keys (fake, for this sandbox only):" + nl
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + SandboxKeys.ACCESS_KEY_ID + nl
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + SandboxKeys.ACCESS_KEY_SECRET + nl

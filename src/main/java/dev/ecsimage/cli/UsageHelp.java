@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * line saying where the rest is: the global options are inherited by every command (so they work
  * before or after it) but are told once, not repeated under each command.
  */
-final class UsageHelp {
+public final class UsageHelp {
     static final String SECTION_EXAMPLES = "examples";
     static final String SECTION_GLOBAL = "global";
     static final String GLOBAL_POINTER = "Global options (-r, -p, -o, -q, ...) and exit statuses: 'ecs-image --help'.";
@@ -64,7 +64,7 @@ final class UsageHelp {
     }
 
     /** The command's name under ecs-image, e.g. {@code sandbox serve}. */
-    static String path(CommandSpec spec) {
+    public static String path(CommandSpec spec) {
         return spec.qualifiedName(" ").substring(spec.root().name().length()).strip();
     }
 
@@ -72,7 +72,7 @@ final class UsageHelp {
      * {@code ecs-image copy -i IMAGE_ID -t REGION[,REGION...] [OPTIONS]}: the required options, then
      * the others as one word, then the parameters.
      */
-    static String synopsis(CommandSpec spec) {
+    public static String synopsis(CommandSpec spec) {
         StringBuilder line = new StringBuilder(spec.qualifiedName(" "));
         boolean optional = false;
         for (OptionSpec o : ownOptions(spec)) {
@@ -127,7 +127,7 @@ final class UsageHelp {
     }
 
     /** What an option does in this command: shared options may mean something particular here. */
-    static String[] description(CommandSpec spec, OptionSpec option) {
+    public static String[] description(CommandSpec spec, OptionSpec option) {
         String timeout = option.longestName().equals("--timeout") ? WaitTiming.timeoutHelp(spec.name()) : null;
         return timeout != null ? new String[] {timeout} : option.description();
     }

@@ -36,14 +36,18 @@ public abstract class ProgressDisplay implements WatchListener {
         this.err = err;
     }
 
-    /** The display the options ask for: none with --quiet, bars or lines as --progress and the terminal say. */
+    /**
+     * The display the options ask for: none with --quiet, bars or lines as --progress and the
+     * terminal say. {@code auto} takes lines with --verbose too: its log lines, printed as they
+     * come, would break bars redrawn in place.
+     */
     public static ProgressDisplay choose(Console console) {
         ProgressMode mode = console.quiet() ? ProgressMode.none : console.progress();
         return switch (mode) {
             case none -> NONE;
             case plain -> new Lines(console.err());
             case bar -> bars(console);
-            case auto -> console.stderrIsTerminal() ? bars(console) : new Lines(console.err());
+            case auto -> console.stderrIsTerminal() && !console.verbose() ? bars(console) : new Lines(console.err());
         };
     }
 

@@ -121,6 +121,16 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void verboseOnATerminalPrintsPlainLinesAmongItsLog() {
+        cli.terminal = true;
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "-v");
+
+        assertTrue(r.err().contains("\ncn-shanghai  m-cnscopy1  Creating  50%  ETA 1m\n"), r.err());
+        assertFalse(r.err().contains("\033["), r.err());
+    }
+
+    @Test
     void quietPrintsNoProgress() {
         cli.terminal = true;
 
