@@ -42,11 +42,7 @@ class TerminalIT {
             List<String> running = tmux.await(s -> s.stream().anyMatch(l -> l.contains("Creating")), 30_000, "a copy Creating");
             assertFits(running, 80, to);
 
-            assertEquals(0, tmux.awaitExit(30_000), String.join("\n", tmux.history()));
-            List<String> expected = new ArrayList<>(List.of("3 copies: 3 Available"));
-            to.forEach(region -> expected.add(String.format("%-14s  %s  Available  100%%", region, ID)));
-            expected.add("EXIT=0");
-            assertLines(expected, tmux.history());
+            assertOnlySummaryAndResultsRemain(tmux, to);
         }
     }
 
@@ -58,11 +54,7 @@ class TerminalIT {
             assertFits(running, 60, TWELVE);
             assertTrue(running.stream().filter(l -> !l.isBlank()).count() <= 9, String.join("\n", running));
 
-            assertEquals(0, tmux.awaitExit(60_000), String.join("\n", tmux.history()));
-            List<String> expected = new ArrayList<>(List.of("12 copies: 12 Available"));
-            TWELVE.forEach(region -> expected.add(String.format("%-14s  %s  Available  100%%", region, ID)));
-            expected.add("EXIT=0");
-            assertLines(expected, tmux.history());
+            assertOnlySummaryAndResultsRemain(tmux, TWELVE);
         }
     }
 
@@ -100,6 +92,15 @@ class TerminalIT {
             List<String> screen = tmux.screen().stream().filter(l -> !l.isBlank()).toList();
             assertEquals("3 copies: 3 Available", screen.get(0), String.join("\n", screen));
         }
+    }
+
+    /** Once the copies end, the screen and the scrollback hold the summary line and the result rows, nothing else. */
+    private static void assertOnlySummaryAndResultsRemain(Tmux tmux, List<String> regions) throws Exception {
+        assertEquals(0, tmux.awaitExit(60_000), String.join("\n", tmux.history()));
+        List<String> expected = new ArrayList<>(List.of(regions.size() + " copies: " + regions.size() + " Available"));
+        regions.forEach(region -> expected.add(String.format("%-14s  %s  Available  100%%", region, ID)));
+        expected.add("EXIT=0");
+        assertLines(expected, tmux.history());
     }
 
     /** No line wider than the window (wrapped lines come joined), no region on two lines. */
