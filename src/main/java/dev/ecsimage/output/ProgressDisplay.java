@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Live progress on stderr while a wait runs. {@link Bars} redraws one line per image in place
- * (for a terminal); {@link Lines} prints a plain line on each status change and every 10 percent
- * (for CI logs); {@link #NONE} prints nothing. Every line drawn ends with a newline, so an
- * interrupted wait never leaves a half-drawn line.
+ * Live progress on stderr while a wait runs. {@link Bars} redraws one line per image in place,
+ * fitted to the terminal, and ends in one summary line (for a terminal); {@link Lines} prints a
+ * plain line on each status change and every 10 percent (for CI logs); {@link #NONE} prints
+ * nothing. Every line drawn ends with a newline, so an interrupted wait never leaves a half-drawn
+ * line.
  */
 public abstract class ProgressDisplay implements WatchListener {
     public static final ProgressDisplay NONE = new ProgressDisplay(null) {
