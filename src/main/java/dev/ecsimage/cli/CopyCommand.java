@@ -218,7 +218,7 @@ final class CopyCommand implements Callable<Integer> {
             if (tag == null) {
                 throw usage("--tag '" + t + "' must be KEY=VALUE");
             }
-            String problem = CopyChecks.tag(tag);
+            String problem = CopyChecks.tag(tag, parsed);
             if (problem != null) {
                 throw usage("--tag '" + t + "': " + problem);
             }

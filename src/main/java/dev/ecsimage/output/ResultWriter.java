@@ -83,7 +83,7 @@ public final class ResultWriter {
         } else if (console.quiet()) {
             images.forEach(r -> out.println(r.imageId()));
         } else {
-            int width = images.stream().mapToInt(r -> r.region().length()).max().orElse(0);
+            int width = images.stream().mapToInt(r -> TextWidth.of(r.region())).max().orElse(0);
             for (ImageRow r : images) {
                 String eta = r.etaText();
                 out.println(r.text(width) + (eta == null ? "" : "  " + eta));
@@ -111,11 +111,11 @@ public final class ResultWriter {
             rows.stream().filter(r -> r.imageId() != null).forEach(r -> out.println(r.imageId()));
             return;
         }
-        int width = rows.stream().mapToInt(r -> r.region().length()).max().orElse(0);
+        int width = rows.stream().mapToInt(r -> TextWidth.of(r.region())).max().orElse(0);
         rows.forEach(r -> out.println(r.text(width)));
     }
 
     private void print(ObjectNode doc) {
-        out.println(doc.toPrettyString());
+        out.println(Json.pretty(doc));
     }
 }

@@ -18,10 +18,10 @@ class CancelCommandTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("""
                 {
-                  "region" : "cn-shanghai",
-                  "imageId" : "m-a",
-                  "cancelled" : true,
-                  "requestId" : "req-1"
+                  "region": "cn-shanghai",
+                  "imageId": "m-a",
+                  "cancelled": true,
+                  "requestId": "req-1"
                 }
                 """, r.out());
         assertEquals("cn-shanghai", cli.ecs.calls.get(0).params().get("RegionId"));
@@ -69,7 +69,7 @@ class CancelCommandTest {
 
         assertEquals(5, r.status());
         assertEquals("", r.out());
-        assertEquals("{\"error\":{\"code\":\"InvalidImageId.NotFound\",\"message\":\"The specified ImageId does not exist.\","
-                + "\"requestId\":\"req-nf\",\"httpStatus\":404,\"exitStatus\":5}}\n", r.err());
+        assertEquals("{\"error\": {\"code\": \"InvalidImageId.NotFound\", \"message\": \"The specified ImageId does not exist.\", "
+                + "\"requestId\": \"req-nf\", \"httpStatus\": 404, \"exitStatus\": 5}}\n", r.err());
     }
 }

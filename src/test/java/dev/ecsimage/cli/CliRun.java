@@ -17,7 +17,8 @@ final class CliRun {
     final FakeTime time = new FakeTime();
     final Map<String, String> env = new HashMap<>(Map.of(
             "ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAItestkeyid0001",
-            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "test-secret-do-not-print"));
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "test-secret-do-not-print",
+            "COLUMNS", "80", "LINES", "24"));
     final List<Runnable> abortHooks = new ArrayList<>();
     boolean terminal;
     Path home = Path.of("/nonexistent-home");

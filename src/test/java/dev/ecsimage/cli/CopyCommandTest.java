@@ -126,27 +126,30 @@ class CopyCommandTest {
         assertEquals("ecs-image: cn-beijing: the copy m-cnbcopy2 ended CreateFailed\n", r.err());
         assertEquals("""
                 {
-                  "sourceImageId" : "m-src",
-                  "sourceRegion" : "cn-hangzhou",
-                  "copies" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-cnscopy1",
-                    "status" : "Available",
-                    "progress" : 100,
-                    "requestId" : "req-1",
-                    "clientToken" : "token-1-cn-shanghai",
-                    "reused" : false,
-                    "error" : null
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : "m-cnbcopy2",
-                    "status" : "CreateFailed",
-                    "progress" : 30,
-                    "requestId" : "req-2",
-                    "clientToken" : "token-1-cn-beijing",
-                    "reused" : false,
-                    "error" : null
-                  } ]
+                  "sourceImageId": "m-src",
+                  "sourceRegion": "cn-hangzhou",
+                  "copies": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-cnscopy1",
+                      "status": "Available",
+                      "progress": 100,
+                      "requestId": "req-1",
+                      "clientToken": "token-1-cn-shanghai",
+                      "reused": false,
+                      "error": null
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": "m-cnbcopy2",
+                      "status": "CreateFailed",
+                      "progress": 30,
+                      "requestId": "req-2",
+                      "clientToken": "token-1-cn-beijing",
+                      "reused": false,
+                      "error": null
+                    }
+                  ]
                 }
                 """, r.out());
     }

@@ -34,14 +34,16 @@ class StatusCommandTest {
         assertEquals(12, r.status());
         assertEquals("""
                 {
-                  "images" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-a",
-                    "name" : "web",
-                    "status" : "Creating",
-                    "progress" : 47,
-                    "remainingSeconds" : 120
-                  } ]
+                  "images": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-a",
+                      "name": "web",
+                      "status": "Creating",
+                      "progress": 47,
+                      "remainingSeconds": 120
+                    }
+                  ]
                 }
                 """, r.out());
         CliRun.Result text = cli.run("status", "-r", "cn-shanghai", "-i", "m-a");

@@ -78,7 +78,7 @@ class SandboxModesIT {
                     "-r", "cn-hangzhou", "-t", "cn-shanghai", "-o", "json", EndToEndIT.FAST_POLL);
 
             assertEquals(0, r.status(), r.err());
-            assertTrue(r.out().contains("\"status\" : \"Available\""), r.out());
+            assertTrue(r.out().contains("\"status\": \"Available\""), r.out());
             new ProcessBuilder("kill", "-INT", Long.toString(serve.pid())).start().waitFor();
             assertTrue(serve.waitFor(20, TimeUnit.SECONDS));
             assertEquals(130, serve.exitValue());
