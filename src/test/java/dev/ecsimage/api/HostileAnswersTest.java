@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * an ImageId, control characters meant for the terminal. Each is bounded, retried or refused,
  * never a crash, a hang or a false success.
  */
-@Timeout(20) // without the bounds some of these would run (nearly) forever
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the bounds some of these would run (nearly) forever
 class HostileAnswersTest {
     private final List<Duration> sleeps = new ArrayList<>();
     private final ScriptedTransport transport = new ScriptedTransport();
