@@ -80,7 +80,8 @@ public final class NetworkErrors {
         if (e instanceof ClientProtocolException) {
             return "the answer is not valid HTTP";
         }
-        return "network error";
+        String detail = detail(e);
+        return "network error" + (detail.isEmpty() ? "" : ": " + detail);
     }
 
     /** The messages of the exception and its causes, for {@code --verbose}: without class names, escaped. */

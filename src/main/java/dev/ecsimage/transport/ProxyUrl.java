@@ -45,13 +45,9 @@ public record ProxyUrl(String variable, String host, int port, String user, Stri
         String password = null;
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            try {
-                user = PercentEncoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-                password = colon < 0 ? "" : PercentEncoding.decode(userInfo.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                throw invalid(variable, value, "has a malformed user or password (" + e.getMessage() + ")");
-            }
+            int colon = userInfo.indexOf(':'); // URI has checked the %XY sequences
+            user = PercentEncoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? "" : PercentEncoding.decode(userInfo.substring(colon + 1));
         }
         return new ProxyUrl(variable, host, uri.getPort() == -1 ? 80 : uri.getPort(), user, password);
     }
@@ -60,10 +56,10 @@ public record ProxyUrl(String variable, String host, int port, String user, Stri
         return user != null;
     }
 
-    /** {@code http://user:***@host:port}: for messages. */
+    /** {@code http://user:***@host:port} (the user percent-encoded, as in a URL): for messages. */
     public String masked() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return "http://" + (user == null ? "" : user + ":***@") + h + ":" + port;
+        return "http://" + (user == null ? "" : PercentEncoding.encode(user) + ":***@") + h + ":" + port;
     }
 
     @Override
