@@ -229,7 +229,9 @@ public final class EcsClient implements AutoCloseable {
                 failure = e;
                 reason = "could not get credentials: " + e.getMessage();
             } catch (RuntimeException e) {
-                logAttempt(call, transport.endpoint(call.region()), attempt, 0, "stopped: " + e.getMessage(), start);
+                String detail = NetworkErrors.detail(e);
+                logAttempt(call, transport.endpoint(call.region()), attempt, 0,
+                        "stopped: " + (detail.isEmpty() ? "internal error" : detail), start);
                 throw e; // a configuration problem (proxy, TLS): retrying cannot help
             }
             if (EXPIRED_TOKEN.equals(failure.code()) && !tokenRenewed) {

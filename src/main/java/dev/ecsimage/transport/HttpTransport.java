@@ -12,14 +12,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
-import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
-import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -32,7 +29,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
@@ -145,7 +141,7 @@ public final class HttpTransport implements Transport {
         String endpoint = base.toString();
         HttpClientContext context = HttpClientContext.create();
         if (proxy != null && proxy.hasCredentials()) {
-            context.setAuthCache(preemptiveBasic(proxy));
+            context.setAuthCache(proxy.preemptiveCredentials());
         }
         AttemptTimer timer = AttemptTimer.start(post, connectTimeout, readTimeout, timeLeft);
         context.setAttribute(AttemptTimer.CONTEXT_ATTRIBUTE, timer);
@@ -229,15 +225,6 @@ public final class HttpTransport implements Transport {
                 .setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
                 .setConnectTimeout(Timeout.ofMilliseconds(Math.max(1, timeLeft.toMillis())))
                 .build();
-    }
-
-    /** Sends the proxy's Basic credentials with the first request (as curl does), not after a 407. */
-    private static BasicAuthCache preemptiveBasic(ProxyUrl proxy) {
-        BasicScheme basic = new BasicScheme();
-        basic.initPreemptive(new UsernamePasswordCredentials(proxy.user(), proxy.password().toCharArray()));
-        BasicAuthCache cache = new BasicAuthCache();
-        cache.put(new HttpHost("http", proxy.host(), proxy.port()), basic);
-        return cache;
     }
 
     private static ConnectionConfigException proxyRefused(URI base, ProxyUrl proxy) {
