@@ -6,6 +6,7 @@ import dev.ecsimage.transport.AnswerTooLargeException;
 import dev.ecsimage.transport.ApiCall;
 import dev.ecsimage.transport.CallDeadlineException;
 import dev.ecsimage.transport.ControlCharacters;
+import dev.ecsimage.transport.HttpTransport;
 import dev.ecsimage.transport.NetworkErrors;
 import dev.ecsimage.transport.RawResponse;
 import dev.ecsimage.transport.RetryPolicy;
@@ -217,7 +218,7 @@ public final class EcsClient implements AutoCloseable {
             } catch (AnswerTooLargeException e) {
                 logAttempt(call, transport.endpoint(call.region()), attempt, e.httpStatus(), e.getMessage(), start);
                 failure = EcsException.badResponse(e.httpStatus(), e.getMessage());
-                reason = "answer too long";
+                reason = "answer longer than " + (HttpTransport.MAX_ANSWER_BYTES >> 20) + " MiB";
             } catch (IOException e) {
                 reason = NetworkErrors.describe(e);
                 String detail = NetworkErrors.detail(e);
