@@ -6,7 +6,9 @@ import java.time.Duration;
 /**
  * Sends one attempt of an API call and returns what the service answered. Implementations sign
  * every attempt afresh. An {@link IOException} means no usable answer arrived (refused, reset,
- * timed out). Retrying is the caller's decision.
+ * timed out; {@link AnswerTooLargeException}: too long to read; {@link CallDeadlineException}:
+ * cut at the caller's deadline). Retrying is the caller's decision. A
+ * {@link ConnectionConfigException} means the user must change something first.
  */
 public interface Transport extends AutoCloseable {
     RawResponse send(ApiCall call) throws IOException;
