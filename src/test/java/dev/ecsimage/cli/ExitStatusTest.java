@@ -80,8 +80,8 @@ class ExitStatusTest {
         CliRun.Result r = copy("--max-attempts", "2");
 
         assertEquals(9, r.status());
-        assertEquals("ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: IOException "
-                + "(Connection reset)\nhint: gave up after 2 attempts: retry later, or raise --max-attempts\n", r.err());
+        assertEquals("ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: network error: "
+                + "Connection reset\nhint: gave up after 2 attempts: retry later, or raise --max-attempts\n", r.err());
     }
 
     @Test
