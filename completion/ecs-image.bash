@@ -179,6 +179,7 @@ function _complete_ecs-image() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_ecs-image; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_ecs-image; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_ecs-image; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_ecs-image; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox serve" ];    then _picocli_ecs-image_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox images" ];    then _picocli_ecs-image_sandbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox selftest" ];    then _picocli_ecs-image_sandbox; return $?; fi
@@ -189,13 +190,15 @@ function _complete_ecs-image() {
   local cmds2=(cancel)
   local cmds3=(sandbox)
   local cmds4=(completion)
-  local cmds5=(sandbox serve)
-  local cmds6=(sandbox images)
-  local cmds7=(sandbox selftest)
+  local cmds5=(help)
+  local cmds6=(sandbox serve)
+  local cmds7=(sandbox images)
+  local cmds8=(sandbox selftest)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ecs-image_sandbox_selftest; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ecs-image_sandbox_images; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ecs-image_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ecs-image_sandbox_selftest; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ecs-image_sandbox_images; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ecs-image_sandbox_serve; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ecs-image_help; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ecs-image_completion; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ecs-image_sandbox; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ecs-image_cancel; return $?; fi
@@ -212,9 +215,9 @@ function _picocli_ecs-image() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="copy status cancel sandbox completion"
+  local commands="copy status cancel sandbox completion help"
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -229,7 +232,7 @@ function _picocli_ecs-image() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -286,7 +289,7 @@ function _picocli_ecs-image_copy() {
 
   local commands=""
   local flag_opts="'--encrypted' '--dry-run' '--no-wait' '--cancel-on-abort' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '-t' '--to' '--exclude' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '-t' '--to' '--exclude' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("all" "cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --to values
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --exclude values
   local failreuse_option_args=("fail" "reuse") # --if-exists values
@@ -346,7 +349,7 @@ function _picocli_ecs-image_copy() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -403,7 +406,7 @@ function _picocli_ecs-image_status() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -430,7 +433,7 @@ function _picocli_ecs-image_status() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -487,7 +490,7 @@ function _picocli_ecs-image_cancel() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -514,7 +517,7 @@ function _picocli_ecs-image_cancel() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -571,7 +574,7 @@ function _picocli_ecs-image_sandbox() {
 
   local commands="serve images selftest"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -586,7 +589,7 @@ function _picocli_ecs-image_sandbox() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -643,7 +646,7 @@ function _picocli_ecs-image_completion() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -658,7 +661,79 @@ function _picocli_ecs-image_completion() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--network')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${publicvpc_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${textjson_option_args[@]}" ) )
+      return $?
+      ;;
+    '--progress')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${autobarplainnone_option_args[@]}" ) )
+      return $?
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--read-timeout')
+      return
+      ;;
+    '--max-attempts')
+      return
+      ;;
+    '--signature-version')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${v3v1_option_args[@]}" ) )
+      return $?
+      ;;
+    '--sandbox-speed')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_ecs-image_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
+  local publicvpc_option_args=("public" "vpc") # --network values
+  local textjson_option_args=("text" "json") # --output values
+  local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
+  local v3v1_option_args=("v3" "v1") # --signature-version values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-r'|'--region')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
+      return $?
+      ;;
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -715,7 +790,7 @@ function _picocli_ecs-image_sandbox_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'--port' '--speed' '--drop-before' '--drop-before-rate' '--throttle' '--throttle-rate' '--server-errors' '--server-error-rate' '--drop-after' '--drop-after-rate' '--delay' '--fail-action' '-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'--port' '--speed' '--drop-before' '--drop-before-rate' '--throttle' '--throttle-rate' '--server-errors' '--server-error-rate' '--drop-after' '--drop-after-rate' '--delay' '--fail-action' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -766,7 +841,7 @@ function _picocli_ecs-image_sandbox_serve() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -823,7 +898,7 @@ function _picocli_ecs-image_sandbox_images() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -838,7 +913,7 @@ function _picocli_ecs-image_sandbox_images() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')
@@ -895,7 +970,7 @@ function _picocli_ecs-image_sandbox_selftest() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
@@ -910,7 +985,7 @@ function _picocli_ecs-image_sandbox_selftest() {
       COMPREPLY=( $( compReplyArray "${REGION_option_args[@]}" ) )
       return $?
       ;;
-    '--profile')
+    '-p'|'--profile')
       return
       ;;
     '--endpoint')

@@ -85,18 +85,11 @@ cmd_noarchive=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/ecs-
 cmd_help=("$launcher" --help)
 legs=(floor version noarchive help)
 
-# ---- The sandbox banner: the one place that knows its format. ---------------------------------
-# Sets SANDBOX_URL, SANDBOX_KEY_ID, SANDBOX_KEY_SECRET from what `sandbox serve` printed.
-parse_sandbox_banner() {
-  local banner=$1
-  SANDBOX_URL=$(grep -o 'https\?://[^ ]*' "$banner" | head -1 || true)
-  SANDBOX_KEY_ID=$(grep -o 'ACCESS_KEY_ID[=: ]*[^ ]*' "$banner" | head -1 | sed 's/.*ACCESS_KEY_ID[=: ]*//' || true)
-  SANDBOX_KEY_SECRET=$(grep -o 'ACCESS_KEY_SECRET[=: ]*[^ ]*' "$banner" | head -1 | sed 's/.*ACCESS_KEY_SECRET[=: ]*//' || true)
-}
+# The sandbox banner: parse_sandbox_banner and await_sandbox_banner, shared with polling.sh.
+. src/bench/sandbox.sh
 # The image the status leg asks about (an Available image the sandbox seeds).
 STATUS_REGION=${STATUS_REGION:-cn-hangzhou}
 STATUS_IMAGE=${STATUS_IMAGE:-m-bp1ujzde8gxd6ncf10ep}
-# ------------------------------------------------------------------------------------------------
 
 echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min)"
 if ! "$launcher" --help | grep -qw sandbox; then
@@ -106,12 +99,7 @@ if ! "$launcher" --help | grep -qw sandbox; then
 fi
 "$launcher" sandbox serve --port 0 > "$work/banner" 2>&1 &
 sandbox_pid=$!
-for _ in $(seq 100); do
-  parse_sandbox_banner "$work/banner"
-  if [ -n "$SANDBOX_URL" ] && [ -n "$SANDBOX_KEY_SECRET" ]; then break; fi
-  sleep 0.1
-done
-if [ -z "$SANDBOX_URL" ] || [ -z "$SANDBOX_KEY_ID" ] || [ -z "$SANDBOX_KEY_SECRET" ]; then
+if ! await_sandbox_banner "$work/banner"; then
   echo "status: cannot read the URL and key pair from the sandbox banner:" >&2
   sed 's/^/  | /' "$work/banner" >&2
   exit 1

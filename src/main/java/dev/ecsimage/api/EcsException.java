@@ -1,9 +1,12 @@
 package dev.ecsimage.api;
 
+import dev.ecsimage.transport.ControlCharacters;
+
 /**
  * A call that did not succeed: the service's error (code, message, RequestId, HTTP status,
  * Recommend), or no usable answer at all (network failure, a body that is not the expected JSON),
- * which carries a synthetic code and {@link ErrorKind#UNAVAILABLE}.
+ * which carries a synthetic code and {@link ErrorKind#UNAVAILABLE}. Every text it holds has its
+ * control characters escaped ({@link ControlCharacters}): a server cannot reach the terminal.
  */
 public class EcsException extends RuntimeException {
     /** Synthetic code: no answer arrived (refused, reset, timed out). */
@@ -21,13 +24,13 @@ public class EcsException extends RuntimeException {
         this(code, message, requestId, httpStatus, recommend, ErrorCodes.classify(code, httpStatus), null);
     }
 
-    private EcsException(String code, String message, String requestId, int httpStatus, String recommend,
-                         ErrorKind kind, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-        this.requestId = requestId;
+    protected EcsException(String code, String message, String requestId, int httpStatus, String recommend,
+                           ErrorKind kind, Throwable cause) {
+        super(ControlCharacters.escape(message), cause);
+        this.code = ControlCharacters.escape(code);
+        this.requestId = ControlCharacters.escape(requestId);
         this.httpStatus = httpStatus;
-        this.recommend = recommend;
+        this.recommend = ControlCharacters.escape(recommend);
         this.kind = kind;
     }
 
@@ -44,7 +47,12 @@ public class EcsException extends RuntimeException {
     }
 
     public static EcsException badResponse(int httpStatus, String message) {
-        return new EcsException(BAD_RESPONSE, message, null, httpStatus, null, ErrorKind.UNAVAILABLE, null);
+        return badResponse(httpStatus, message, null);
+    }
+
+    /** An answer that arrived but cannot be used; {@code requestId} when the answer had one. */
+    public static EcsException badResponse(int httpStatus, String message, String requestId) {
+        return new EcsException(BAD_RESPONSE, message, requestId, httpStatus, null, ErrorKind.UNAVAILABLE, null);
     }
 
     public String code() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.transport.ControlCharacters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -34,7 +35,7 @@ final class CredentialsJson {
         JsonNode node = parse(answer.requireOk(what), what);
         String code = node.path("Code").asText("");
         if (!code.equals("Success")) {
-            throw EcsException.badResponse(answer.status(), what + ": Code is '" + ServerText.escape(code)
+            throw EcsException.badResponse(answer.status(), what + ": Code is '" + ControlCharacters.escape(code)
                     + "', not 'Success'");
         }
         return read(node, source, what);
@@ -47,7 +48,7 @@ final class CredentialsJson {
             return new Credentials(field(node, "AccessKeyId", what), field(node, "AccessKeySecret", what),
                     field(node, "SecurityToken", what), Instant.parse(expiration), source);
         } catch (DateTimeParseException e) {
-            throw EcsException.badResponse(200, what + ": Expiration '" + ServerText.escape(expiration)
+            throw EcsException.badResponse(200, what + ": Expiration '" + ControlCharacters.escape(expiration)
                     + "' is not an ISO-8601 instant");
         }
     }

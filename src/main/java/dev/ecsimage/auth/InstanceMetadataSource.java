@@ -1,6 +1,7 @@
 package dev.ecsimage.auth;
 
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.transport.ControlCharacters;
 import java.net.URI;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ final class InstanceMetadataSource implements CredentialsProvider {
             }
             String first = names.lines().findFirst().orElseThrow().strip();
             if (!ROLE_NAME.matcher(first).matches()) {
-                throw EcsException.badResponse(200, what("role name") + ": answered '" + ServerText.escape(first)
+                throw EcsException.badResponse(200, what("role name") + ": answered '" + ControlCharacters.escape(first)
                         + "', which is not a RAM role name");
             }
             roleName = first;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.ErrorCodes;
 import dev.ecsimage.api.ErrorKind;
+import dev.ecsimage.transport.ControlCharacters;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RequestSigner;
 import dev.ecsimage.transport.RpcV1Signer;
@@ -85,13 +86,13 @@ final class StsClient {
         if (answer.status() == 200 && json.has("Credentials")) {
             return CredentialsJson.read(json.get("Credentials"), source, what);
         }
-        String code = ServerText.escape(json.path("Code").asText(""));
+        String code = ControlCharacters.escape(json.path("Code").asText(""));
         if (code.isEmpty()) {
             throw EcsException.badResponse(answer.status(), what + ": answered HTTP " + answer.status()
                     + " without Credentials or Code");
         }
-        String message = what + ": " + ServerText.escape(json.path("Message").asText("").strip());
-        String requestId = ServerText.escape(json.path("RequestId").asText(null));
+        String message = what + ": " + ControlCharacters.escape(json.path("Message").asText("").strip());
+        String requestId = ControlCharacters.escape(json.path("RequestId").asText(null));
         if (ErrorCodes.classify(code, answer.status()) == ErrorKind.UNAVAILABLE) {
             throw new EcsException(code, message, requestId, answer.status(), null);
         }

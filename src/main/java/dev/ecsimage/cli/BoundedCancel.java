@@ -1,5 +1,6 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.api.DeadlineReachedException;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import java.io.PrintWriter;
@@ -12,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cancels of --cancel-on-abort, bounded: a stopping process must not hang for minutes on a
- * CancelCopyImage that does not answer. They run on their own thread; no cancel starts after
- * {@link #BOUND}, and after that long (plus a moment) the process stops waiting for them and says
+ * CancelCopyImage that does not answer. Their calls have {@link #BOUND} in all (the client's time
+ * limit: no attempt starts after it, one in flight is aborted at it); they run on their own
+ * thread, and after that long (plus a moment) the process stops waiting for them anyway and says
  * which copies may still be running, with the command that cancels them.
  */
 final class BoundedCancel {
@@ -28,11 +30,13 @@ final class BoundedCancel {
     private final List<ImageRef> copies;
     private final String why;
     private final List<ImageRef> unreported;
+    /** Copies whose cancel failed in a way that leaves them running, perhaps (no answer, the time limit). */
+    private final List<ImageRef> maybeRunning = new ArrayList<>();
     private boolean abandoned;
 
     private BoundedCancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, String why) {
         this.root = root;
-        this.client = client;
+        this.client = client.withTimeLimit(BOUND, root.context.clock()); // also past the --timeout deadline
         this.copies = copies;
         this.why = why;
         this.unreported = new ArrayList<>(copies);
@@ -78,16 +82,18 @@ final class BoundedCancel {
                 return;
             }
             String line;
+            boolean maybe = false;
             try {
                 client.cancelCopyImage(copy.region(), copy.imageId());
                 line = "ecs-image: " + why + "; cancelled the copy " + copy.imageId() + " in " + copy.region();
             } catch (EcsException e) {
                 line = "ecs-image: " + why + "; could not cancel " + copy.imageId() + " in " + copy.region() + ": "
                         + e.describe();
+                maybe = e.isTransient() || e instanceof DeadlineReachedException;
             } catch (InterruptedException e) {
                 return;
             }
-            if (!report(copy, line)) {
+            if (!report(copy, line, maybe)) {
                 return;
             }
         }
@@ -101,29 +107,33 @@ final class BoundedCancel {
     }
 
     /** Prints a cancel's line, unless the wait for the cancels is over. */
-    private synchronized boolean report(ImageRef copy, String line) {
+    private synchronized boolean report(ImageRef copy, String line, boolean maybeStillRunning) {
         if (abandoned) {
             return false;
         }
         unreported.remove(copy);
+        if (maybeStillRunning) {
+            maybeRunning.add(copy);
+        }
         PrintWriter err = root.context.err();
         err.println(line);
         err.flush();
         return true;
     }
 
-    /** The copies whose cancel did not end in time: say so, and how to cancel them. */
+    /** The copies whose cancel did not end, or failed for want of an answer: say how to cancel them. */
     private synchronized void giveUp() {
         abandoned = true;
-        if (unreported.isEmpty()) {
-            return;
-        }
         PrintWriter err = root.context.err();
         for (ImageRef copy : unreported) {
             err.println("ecs-image: " + why + "; could not cancel " + copy.imageId() + " in " + copy.region()
                     + " within " + BOUND.toSeconds() + "s: it may still be running");
         }
-        err.println("  cancel: " + new FollowUpCommands(root).cancel(unreported));
+        List<ImageRef> left = new ArrayList<>(copies);
+        left.removeIf(c -> !maybeRunning.contains(c) && !unreported.contains(c));
+        if (!left.isEmpty()) {
+            err.println("  cancel: " + new FollowUpCommands(root).cancel(left));
+        }
         err.flush();
     }
 }

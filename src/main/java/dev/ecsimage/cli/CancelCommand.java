@@ -15,6 +15,7 @@ import dev.ecsimage.watch.Target;
 import dev.ecsimage.watch.TargetResult;
 import dev.ecsimage.watch.WatchListener;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Instant deadline = ClientFactory.deadline(root, timing);
         timing.check();
         selected = selection.resolve(root);
         if (selected.copySet() != null) {
@@ -59,7 +61,9 @@ final class CancelCommand implements Callable<Integer> {
                 root.console().note(c.region() + ": no image id in --from (" + c.status() + "): not cancelled");
             }
         }
-        try (EcsClient client = ClientFactory.create(root)) {
+        try (EcsClient ecs = ClientFactory.create(root)) {
+            RetryNotes retries = new RetryNotes(root);
+            EcsClient client = ClientFactory.forRun(ecs, root, deadline, retries);
             Object hook = root.context.abortHooks().register(this::abort);
             try {
                 for (ImageRef ref : selected.refs()) {
@@ -68,7 +72,7 @@ final class CancelCommand implements Callable<Integer> {
                         rows.add(row);
                     }
                 }
-                String why = wait ? waitUntilGone(client) : null;
+                String why = wait ? waitUntilGone(client, deadline, retries) : null;
                 Integer status = finish(why);
                 return status == null ? ExitStatus.INTERRUPTED.code : status;
             } finally {
@@ -92,14 +96,14 @@ final class CancelCommand implements Callable<Integer> {
     }
 
     /** @return why the wait ended early, or null when every cancelled copy is gone */
-    private String waitUntilGone(EcsClient client) throws InterruptedException {
+    private String waitUntilGone(EcsClient client, Instant deadline, RetryNotes retries) throws InterruptedException {
         List<Target> targets = snapshot().stream().filter(CancelRow::accepted)
                 .map(r -> new Target(r.region(), r.imageId(), true)).toList();
         if (targets.isEmpty()) {
             return null;
         }
-        session = new WaitSession(root, client, targets, CancelRow.CANCELLING, WatchListener.NONE);
-        List<TargetResult> results = session.run(CopyWatcher.Goal.GONE, timing);
+        session = new WaitSession(root, client, targets, CancelRow.CANCELLING, WatchListener.NONE, retries);
+        List<TargetResult> results = session.run(CopyWatcher.Goal.GONE, timing.interval, deadline);
         for (TargetResult r : results) {
             Target t = r.target();
             if (r.outcome() == Outcome.GONE) {

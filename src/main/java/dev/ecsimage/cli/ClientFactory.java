@@ -10,6 +10,7 @@ import dev.ecsimage.transport.HttpTransport;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.Transport;
 import java.net.URI;
+import java.time.Instant;
 import java.util.function.Consumer;
 import picocli.CommandLine.ParameterException;
 
@@ -34,6 +35,20 @@ final class ClientFactory {
                 : new HttpTransport(endpoints(root), credentials, settings, context.env(), context.clock(),
                         HttpTransport.randomNonces());
         return new EcsClient(transport, retry, context.sleeper(), verbose);
+    }
+
+    /**
+     * The client a command works with: every call ends by {@code deadline} (from --timeout, so that
+     * the deadline bounds the whole command, calls in flight included; null for none), and every
+     * retry is said on stderr by {@code notes}.
+     */
+    static EcsClient forRun(EcsClient client, EcsImageCommand root, Instant deadline, RetryNotes notes) {
+        return client.withRetryListener(notes).withDeadline(deadline, root.context.clock());
+    }
+
+    /** When --timeout ends a command that starts now; null without --timeout. */
+    static Instant deadline(EcsImageCommand root, WaitTiming timing) {
+        return timing.timeout == null ? null : root.context.clock().instant().plus(timing.timeout);
     }
 
     private static Consumer<String> verbose(EcsImageCommand root) {

@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.api.Tag;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +55,15 @@ final class CopyChecks {
         return eq < 0 ? null : new Tag(text.substring(0, eq), text.substring(eq + 1));
     }
 
-    static String tag(Tag tag) {
+    /** A tag's own rules, and a key not given before: an image holds one value per tag key. */
+    static String tag(Tag tag, List<Tag> earlier) {
+        if (earlier.stream().anyMatch(t -> t.key().equals(tag.key()))) {
+            return "key '" + tag.key() + "' is given twice: an image holds one value per tag key";
+        }
+        return tagRules(tag);
+    }
+
+    private static String tagRules(Tag tag) {
         String key = tag.key();
         if (key.isEmpty() || key.length() > 128) {
             return "key must be 1 to 128 characters long";

@@ -3,6 +3,7 @@ package dev.ecsimage.cli;
 import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.CopyImageRequest;
 import dev.ecsimage.api.CopyImageResult;
+import dev.ecsimage.api.DeadlineReachedException;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.EcsRegion;
@@ -131,6 +132,8 @@ final class CopyCommand implements Callable<Integer> {
     private List<Tag> parsedTags;
     private KmsKeys keys;
     private String source;
+    private Instant deadline;
+    private RetryNotes retries;
     private EcsClient client;
     private CopySet copies;
     private volatile WaitSession session;
@@ -138,23 +141,37 @@ final class CopyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        deadline = ClientFactory.deadline(root, timing);
         parsedTags = checkOptions();
         source = ClientFactory.region(root);
         boolean all = checkRegions();
         String token = clientToken != null ? clientToken : root.context.ids().get();
         try (EcsClient ecs = ClientFactory.create(root)) {
-            client = ecs;
+            retries = new RetryNotes(root);
+            client = ClientFactory.forRun(ecs, root, deadline, retries);
             copies = new CopySet(source, imageId, List.of());
             Object hook = root.context.abortHooks().register(this::abort);
             try {
-                checkSourceImage();
-                List<String> to = all ? everyRegion() : destinations;
-                checkKeys(to, all);
-                for (String d : to) {
-                    copies.add(Copy.planned(d, ClientTokens.forDestination(token, d, to.size())));
+                String why;
+                try {
+                    checkSourceImage();
+                    List<String> to = all ? everyRegion() : destinations;
+                    checkKeys(to, all);
+                    for (String d : to) {
+                        copies.add(Copy.planned(d, ClientTokens.forDestination(token, d, to.size())));
+                    }
+                    startAll();
+                    why = dryRun ? null : noWait ? NOT_WAITING : follow();
+                } catch (DeadlineReachedException e) {
+                    why = timedOut();
+                    if (copies.copies().isEmpty()) {
+                        root.context.err().println("ecs-image: " + why + " before any copy was started: "
+                                + e.getMessage());
+                        finish(why);
+                        return ExitStatus.IN_PROGRESS.code;
+                    }
                 }
-                startAll();
-                Integer status = finish(dryRun ? null : noWait ? NOT_WAITING : follow());
+                Integer status = finish(why);
                 return status == null ? ExitStatus.INTERRUPTED.code : status;
             } finally {
                 root.context.abortHooks().unregister(hook);
@@ -268,6 +285,8 @@ final class CopyCommand implements Callable<Integer> {
             CopyImageResult r = client.copyImage(request(d, planned.clientToken()));
             copies.update(d, c -> c.accepted(r.imageId(), r.requestId(), false,
                     r.dryRunPassed() ? Copy.DRY_RUN_PASSED : Copy.ACCEPTED));
+        } catch (DeadlineReachedException e) {
+            throw e; // --timeout: a CopyImage cut short stays in flight, so it shows as Unknown with its token
         } catch (EcsException e) {
             boolean skipped = NOT_SUPPORTED.equals(e.code()) && isAll();
             if (skipped) {
@@ -307,14 +326,17 @@ final class CopyCommand implements Callable<Integer> {
         if (targets.isEmpty() || copies.isClosed()) {
             return null;
         }
-        session = new WaitSession(root, client, targets, Image.WAITING, new CopySetUpdates());
-        List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing);
+        session = new WaitSession(root, client, targets, Image.WAITING, new CopySetUpdates(), retries);
+        List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing.interval, deadline);
         if (copies.isClosed()) {
             return null;
         }
         results.forEach(this::reportEnd);
-        return results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)
-                ? "still running after " + DurationText.format(timing.timeout) : null;
+        return results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS) ? timedOut() : null;
+    }
+
+    private String timedOut() {
+        return "still running after " + DurationText.format(timing.timeout);
     }
 
     /** Keeps each copy's status as last seen. */
@@ -475,7 +497,7 @@ final class CopyCommand implements Callable<Integer> {
             if (tag == null) {
                 throw usage("--tag '" + t + "' must be KEY=VALUE");
             }
-            String problem = CopyChecks.tag(tag);
+            String problem = CopyChecks.tag(tag, parsed);
             if (problem != null) {
                 throw usage("--tag '" + t + "': " + problem);
             }

@@ -6,9 +6,13 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people type them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}. A bare number is refused. */
+/**
+ * Durations as people type them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}, or a bare
+ * number of seconds ({@code 90}), as the aliyun CLI's waiter takes its timeout and interval.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|h|m|s))+");
+    private static final Pattern SECONDS = Pattern.compile("\\d{1,9}");
+    private static final Pattern WHOLE = Pattern.compile("(\\d{1,9}(ms|h|m|s))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
     @Override
@@ -18,9 +22,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
     public static Duration parse(String value) {
         String v = value.trim();
+        if (SECONDS.matcher(v).matches()) {
+            return Duration.ofSeconds(Long.parseLong(v));
+        }
         if (!WHOLE.matcher(v).matches()) {
-            throw new TypeConversionException("'" + value
-                    + "' is not a duration: use a number with a unit, ms, s, m or h (e.g. 500ms, 30s, 2m, 1h30m)");
+            throw new TypeConversionException("'" + value + "' is not a duration: use seconds (90) or a number "
+                    + "with a unit, ms, s, m or h (500ms, 30s, 2m, 1h30m)");
         }
         Duration total = Duration.ZERO;
         Matcher m = PART.matcher(v);

@@ -1,6 +1,5 @@
 package dev.ecsimage.cli;
 
-import dev.ecsimage.ExitStatus;
 import dev.ecsimage.auth.CredentialChain;
 import dev.ecsimage.output.Console;
 import dev.ecsimage.output.Format;
@@ -9,8 +8,6 @@ import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
         subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class, SandboxCommand.class,
-                CompletionCommand.class},
-        exitCodeListHeading = "%nExit statuses:%n")
+                CompletionCommand.class, HelpCommand.class})
 public final class EcsImageCommand implements Runnable {
     public enum Network { PUBLIC, VPC;
         @Override
@@ -51,7 +47,7 @@ public final class EcsImageCommand implements Runnable {
                     + "ALICLOUD_REGION, then the profile's region_id.")
     String region;
 
-    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+    @Option(names = {"-p", "--profile"}, scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Credentials profile from ~/.aliyun/config.json or ~/.alibabacloud/credentials.")
     String profile;
 
@@ -156,11 +152,7 @@ public final class EcsImageCommand implements Runnable {
     /** The command line for one run, wired with the exit-status table and the error handlers. */
     public static CommandLine commandLine(Context context) {
         CommandLine cmd = new CommandLine(new EcsImageCommand(context), new CommandFactory(context));
-        Map<String, String> exitCodes = new LinkedHashMap<>();
-        for (ExitStatus s : ExitStatus.values()) {
-            exitCodes.put(String.format("%3d", s.code), s.meaning);
-        }
-        applyToAll(cmd, c -> c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit statuses:%n").exitCodeList(exitCodes));
+        UsageHelp.apply(cmd);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -168,11 +160,6 @@ public final class EcsImageCommand implements Runnable {
         cmd.setParameterExceptionHandler(ErrorHandler::usage);
         cmd.setExitCodeExceptionMapper(ErrorHandler::exitStatus);
         return cmd;
-    }
-
-    private static void applyToAll(CommandLine cmd, java.util.function.Consumer<CommandLine> action) {
-        action.accept(cmd);
-        cmd.getSubcommands().values().forEach(sub -> applyToAll(sub, action));
     }
 
     public static int run(Context context, String... args) {

@@ -6,12 +6,14 @@ import dev.ecsimage.ExitStatus;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.auth.ConfigException;
 import dev.ecsimage.output.ErrorReport;
-import dev.ecsimage.output.Format;
+import dev.ecsimage.output.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -65,14 +67,22 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private void printJson(ObjectNode error) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.set("error", error);
-        context.err().println(doc.toString());
+        context.err().println(Json.line(doc));
     }
 
-    /** A usage error: the message (which names the option), where to look, status 2. */
+    /**
+     * A usage error: the message (which names the option), where to look, status 2. A word that
+     * no command knows comes first, with the nearest known one, even when picocli noticed a
+     * missing option first: {@code --too cn-shanghai} is a misspelt {@code --to}, not a missing one.
+     */
     static int usage(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("ecs-image: " + ex.getMessage());
+        List<String> unmatched = cmd.getUnmatchedArguments();
+        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            unmatched = u.getUnmatched();
+        }
+        err.println("ecs-image: " + (unmatched.isEmpty() ? ex.getMessage() : UnknownWord.describe(cmd, unmatched)));
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         return ExitStatus.USAGE.code;
     }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsimage.ExitStatus;
 import dev.ecsimage.auth.ConfigException;
-import dev.ecsimage.output.Format;
+import dev.ecsimage.output.Json;
+import dev.ecsimage.output.TextWidth;
 import dev.ecsimage.sandbox.Faults;
 import dev.ecsimage.sandbox.KmsKey;
 import dev.ecsimage.sandbox.Region;
@@ -55,11 +56,13 @@ public final class SandboxCommand implements Runnable {
     /** The seed table under the help of {@code sandbox} and {@code sandbox serve}. */
     @Spec
     void helpFooter(CommandSpec commandSpec) {
-        commandSpec.usageMessage().footer(footer());
+        seedTableFooter(commandSpec);
     }
 
-    static String footer() {
-        return ("%n" + seedTable()).replace("%", "%%").replace("%%n", "%n");
+    /** The seed table as the footer, as it is: picocli would re-wrap its columns to 80 and mangle them. */
+    static void seedTableFooter(CommandSpec commandSpec) {
+        commandSpec.usageMessage().sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                help -> System.lineSeparator() + seedTable());
     }
 
     /**
@@ -127,7 +130,7 @@ public final class SandboxCommand implements Runnable {
         public Integer call() {
             PrintWriter out = parent.root.context.out();
             if (parent.root.console().json()) {
-                out.println(seedJson());
+                out.println(Json.pretty(seedJson()));
             } else {
                 out.print(seedTable());
             }
@@ -158,7 +161,7 @@ public final class SandboxCommand implements Runnable {
         @Spec
         void helpFooter(CommandSpec commandSpec) {
             spec = commandSpec;
-            commandSpec.usageMessage().footer(footer());
+            seedTableFooter(commandSpec);
         }
 
         @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1; 0 (default) picks a free one.")
@@ -254,22 +257,29 @@ public final class SandboxCommand implements Runnable {
         }
     }
 
+    /**
+     * What {@code sandbox serve} prints: where it listens first, then the seeded catalogue, then
+     * everything needed to use it (endpoint, keys, an example) last, so that those are what a
+     * terminal of 30 rows still shows. The first line keeps the URL for scripts that read it.
+     */
     static String banner(String url, double speed, Faults faults) {
         String nl = System.lineSeparator();
         return "ECS sandbox listening on " + url + " (Ctrl-C stops it; its state lives as long as it runs)" + nl
+                + nl
+                + seedTable()
+                + nl
                 + "Copy speed: " + format(speed) + " %/s (a normal copy takes about " + format(100 / speed) + " s)" + nl
                 + "Faults: " + describe(faults) + nl
-                + nl
+                + "Endpoint: " + url + " (Ctrl-C stops the sandbox)" + nl
                 + "Its access keys (fake, for this sandbox only):" + nl
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + SandboxKeys.ACCESS_KEY_ID + nl
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + SandboxKeys.ACCESS_KEY_SECRET + nl
-                + "  STS pair: access key id " + SandboxKeys.STS_ACCESS_KEY_ID + ", secret "
-                + SandboxKeys.STS_ACCESS_KEY_SECRET + ", security token " + SandboxKeys.STS_SECURITY_TOKEN + nl
+                + "  STS pair: access key id " + SandboxKeys.STS_ACCESS_KEY_ID + nl
+                + "            secret " + SandboxKeys.STS_ACCESS_KEY_SECRET + nl
+                + "            security token " + SandboxKeys.STS_SECURITY_TOKEN + nl
                 + "Then, for example:" + nl
-                + "  ecs-image --endpoint " + url + " copy -i " + Seed.DEMO_IMAGE_ID + " -r " + Seed.DEMO_REGION
-                + " -t cn-shanghai" + nl
-                + nl
-                + seedTable();
+                + "  ecs-image --endpoint " + url + " \\" + nl
+                + "    copy -i " + Seed.DEMO_IMAGE_ID + " -r " + Seed.DEMO_REGION + " -t cn-shanghai" + nl;
     }
 
     static String describe(Faults faults) {
@@ -304,27 +314,36 @@ public final class SandboxCommand implements Runnable {
     static String seedTable() {
         String nl = System.lineSeparator();
         StringBuilder t = new StringBuilder("Seeded images (CopyImage's RegionId is the image's region):").append(nl);
-        t.append(String.format("  %-22s  %-14s  %-18s  %-12s  %5s  %s%n", "IMAGE ID", "REGION", "NAME", "STATUS",
-                "GiB", "SCENARIO"));
+        int[] widths = {22, 14, 18, 12, 5};
+        t.append(row(widths, "IMAGE ID", "REGION", "NAME", "STATUS", "  GiB", "SCENARIO"));
         for (SeedImage i : Seed.images()) {
-            t.append(String.format("  %-22s  %-14s  %-18s  %-12s  %5d  %s%n", i.id(), i.region(), i.name(),
-                    i.status(), i.sizeGiB(), i.scenario()));
+            t.append(row(widths, i.id(), i.region(), i.name(), i.status(), String.format("%5d", i.sizeGiB()),
+                    i.scenario()));
         }
         t.append(nl).append("KMS keys (KMSKeyId, with Encrypted=true):").append(nl);
         for (KmsKey k : Seed.kmsKeys()) {
-            t.append(String.format("  %-36s  %s%n", k.id(), k.scenario()));
+            t.append(row(new int[] {36}, k.id(), k.scenario()));
         }
         List<Region> regions = Seed.regions();
         t.append(nl).append("Regions (").append(regions.size()).append("): ")
                 .append(regions.stream().map(Region::id).collect(Collectors.joining(", "))).append(nl);
         for (Region r : regions) {
             if (r.scenario() != null) {
-                t.append(String.format("  %-14s  %s%n", r.id(), r.scenario()));
+                t.append(row(new int[] {14}, r.id(), r.scenario()));
             }
         }
         t.append(nl).append("Errors reached by parameters:").append(nl);
-        Seed.requestScenarios().forEach((input, code) -> t.append(String.format("  %-78s  %s%n", input, code)));
+        Seed.requestScenarios().forEach((input, code) -> t.append(row(new int[] {78}, input, code)));
         return t.toString();
+    }
+
+    /** One indented table row: each cell but the last padded to its width in columns, two spaces apart. */
+    private static String row(int[] widths, String... cells) {
+        StringBuilder line = new StringBuilder(" ");
+        for (int i = 0; i < cells.length; i++) {
+            line.append(' ').append(i < widths.length ? TextWidth.pad(cells[i], widths[i]) + " " : cells[i]);
+        }
+        return line.append(System.lineSeparator()).toString();
     }
 
     static ObjectNode seedJson() {

@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.ExitStatus;
+import dev.ecsimage.api.DeadlineReachedException;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
@@ -18,6 +19,7 @@ import dev.ecsimage.watch.Target;
 import dev.ecsimage.watch.TargetResult;
 import dev.ecsimage.watch.WatchListener;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -60,18 +62,20 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Instant deadline = ClientFactory.deadline(root, timing);
         timing.check();
         selected = selection.resolve(root);
         boolean known = selected.copySet() != null;
         List<Target> targets = selected.refs().stream().map(r -> new Target(r.region(), r.imageId(), known)).toList();
         try (EcsClient ecs = ClientFactory.create(root)) {
-            client = ecs;
+            RetryNotes retries = new RetryNotes(root);
+            client = ClientFactory.forRun(ecs, root, deadline, retries);
             Object hook = root.context.abortHooks().register(this::abort);
             try {
                 Integer status;
                 if (wait) {
-                    session = new WaitSession(root, client, targets, "-", WatchListener.NONE);
-                    List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing);
+                    session = new WaitSession(root, client, targets, "-", WatchListener.NONE, retries);
+                    List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing.interval, deadline);
                     boolean early = results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS);
                     status = finish(results, early ? "still running after " + DurationText.format(timing.timeout) : null);
                 } else {
@@ -95,6 +99,10 @@ final class StatusCommand implements Callable<Integer> {
                 List<Image> images = client.describeImages(region.getKey(), group.stream().map(Target::imageId).toList(),
                         Image.ALL_STATUSES, null);
                 group.forEach(t -> results.put(t, snapshot(t, images)));
+            } catch (DeadlineReachedException e) {
+                // --timeout before an answer: where these images stand is unknown, with the last failure if any
+                EcsException before = e.getCause() instanceof EcsException last ? last : null;
+                group.forEach(t -> results.put(t, new TargetResult(t, Outcome.IN_PROGRESS, null, before)));
             } catch (EcsException e) {
                 group.forEach(t -> results.put(t, new TargetResult(t, Outcome.ERROR, null, e)));
             }
@@ -190,6 +198,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter err = root.context.err();
         Map<EcsException, Boolean> printed = new IdentityHashMap<>();
         Map<String, List<String>> unknown = new LinkedHashMap<>();
+        Map<String, EcsException> lastErrors = new LinkedHashMap<>();
         boolean notFound = false;
         for (TargetResult r : results) {
             String region = r.target().region();
@@ -209,15 +218,18 @@ final class StatusCommand implements Callable<Integer> {
                 case IN_PROGRESS -> {
                     if (r.lastSeen() == null) {
                         unknown.computeIfAbsent(region, x -> new ArrayList<>()).add(id);
+                        if (r.error() != null) {
+                            lastErrors.putIfAbsent(region, r.error());
+                        }
                     }
                 }
                 default -> { }
             }
         }
         unknown.forEach((region, ids) -> {
-            EcsException last = session == null ? null : session.lastError(region);
+            EcsException last = lastErrors.getOrDefault(region, session == null ? null : session.lastError(region));
             err.println("ecs-image: " + region + ": status of " + String.join(", ", ids) + " unknown: DescribeImages "
-                    + "did not answer before the wait ended" + (last == null ? "" : "; last error: " + last.describe()));
+                    + "did not answer in time" + (last == null ? "" : "; last error: " + last.describe()));
         });
         if (notFound && !root.quiet) {
             err.println("hint: " + ErrorReport.COPY_REGION_HINT);

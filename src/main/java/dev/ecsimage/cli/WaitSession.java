@@ -1,5 +1,6 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.api.DeadlineReachedException;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
 import dev.ecsimage.api.Image;
@@ -28,8 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WaitSession implements WatchListener {
     /** How an image without a status is shown. */
     static final String NO_STATUS = "Unknown";
-    /** The statuses ecs-image knows: those it asks DescribeImages for. */
-    private static final Set<String> KNOWN_STATUSES = Set.of(Image.ALL_STATUSES.split(","));
 
     private final EcsImageCommand root;
     private final EcsClient client;
@@ -40,29 +39,56 @@ final class WaitSession implements WatchListener {
     private final Map<Target, TargetResult> finished = new ConcurrentHashMap<>();
     private final Map<String, EcsException> lastErrors = new ConcurrentHashMap<>();
     private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
+    private final RetryNotes retries;
     private volatile boolean stopped;
 
-    /** @param sink hears every event after the display, until {@link #stop()} */
-    WaitSession(EcsImageCommand root, EcsClient client, List<Target> targets, String initialStatus, WatchListener sink) {
+    /**
+     * @param sink    hears every event after the display, until {@link #stop()}
+     * @param retries shows the client's retries through this wait's display while it runs
+     */
+    WaitSession(EcsImageCommand root, EcsClient client, List<Target> targets, String initialStatus, WatchListener sink,
+                RetryNotes retries) {
         this.root = root;
         this.client = client;
         this.targets = targets;
         this.sink = sink;
+        this.retries = retries;
         this.display = ProgressDisplay.choose(root.console());
         display.start(targets, initialStatus);
+        retries.showIn(display);
     }
 
-    /** Follows the targets until each reaches {@code goal}, or the --timeout deadline; results in target order. */
-    List<TargetResult> run(CopyWatcher.Goal goal, WaitTiming timing) throws InterruptedException {
+    /**
+     * Follows the targets until each reaches {@code goal}, or {@code deadline} (the command's, from
+     * --timeout; null for none); results in target order. A poll cut short by the deadline leaves
+     * its images in progress, as the deadline does.
+     */
+    List<TargetResult> run(CopyWatcher.Goal goal, Duration interval, Instant deadline) throws InterruptedException {
         Context context = root.context;
-        Instant deadline = timing.timeout == null ? null : context.clock().instant().plus(timing.timeout);
         CopyWatcher watcher = new CopyWatcher(client, context.clock(), context.sleeper(),
                 RetryPolicy.standard(Integer.MAX_VALUE));
         try {
-            return watcher.watch(targets, new CopyWatcher.Options(goal, timing.interval, deadline), this);
+            return watcher.watch(targets, new CopyWatcher.Options(goal, interval, deadline), this).stream()
+                    .map(this::cutByDeadline).toList();
         } finally {
+            retries.showIn(null);
             display.close();
         }
+    }
+
+    /**
+     * A poll that the deadline cut short is no error: its images are still in progress, and the
+     * failure before the deadline, if any, is the region's last error.
+     */
+    private TargetResult cutByDeadline(TargetResult r) {
+        if (r.outcome() != Outcome.ERROR || !(r.error() instanceof DeadlineReachedException cut)) {
+            return r;
+        }
+        EcsException before = cut.getCause() instanceof EcsException e ? e : null;
+        if (before != null) {
+            lastErrors.put(r.target().region(), before);
+        }
+        return new TargetResult(r.target(), Outcome.IN_PROGRESS, r.lastSeen(), null);
     }
 
     /** The run is ending early (Ctrl-C, SIGTERM): the display ends, and later events are dropped. */
@@ -87,7 +113,7 @@ final class WaitSession implements WatchListener {
         if (stopped) {
             return;
         }
-        if (!KNOWN_STATUSES.contains(String.valueOf(image.status())) && unknownStatuses.add(String.valueOf(image.status()))) {
+        if (!image.isKnownStatus() && unknownStatuses.add(String.valueOf(image.status()))) {
             root.console().note(target.region() + ": " + target.imageId() + (image.status() == null
                     ? " has no status in DescribeImages' answer" : " is '" + image.status()
                     + "', a status ecs-image does not know") + "; waiting until it is Available, CreateFailed or "
@@ -106,7 +132,8 @@ final class WaitSession implements WatchListener {
     }
 
     @Override
-    public void finished(TargetResult result) {
+    public void finished(TargetResult reported) {
+        TargetResult result = cutByDeadline(reported);
         if (result.outcome() != Outcome.IN_PROGRESS) {
             finished.put(result.target(), result);
         }

@@ -1,6 +1,7 @@
 package dev.ecsimage.copyset;
 
 import dev.ecsimage.ExitStatus;
+import dev.ecsimage.api.DeadlineReachedException;
 import dev.ecsimage.api.EcsException;
 
 /**
@@ -10,8 +11,10 @@ import dev.ecsimage.api.EcsException;
  */
 public record CopyError(String code, String message, String requestId, Integer httpStatus, int exitStatus) {
 
+    /** The error of a call; one that --timeout cut short stands for "still in progress" (12). */
     public static CopyError of(EcsException e) {
+        ExitStatus status = e instanceof DeadlineReachedException ? ExitStatus.IN_PROGRESS : ExitStatus.of(e.kind());
         return new CopyError(e.code(), e.getMessage(), e.requestId(), e.httpStatus() > 0 ? e.httpStatus() : null,
-                ExitStatus.of(e.kind()).code);
+                status.code);
     }
 }

@@ -32,13 +32,9 @@ public record ImageRow(String region, String imageId, String name, String status
                 : "ETA " + DurationText.format(Duration.ofSeconds(remainingSeconds));
     }
 
-    /** {@code cn-shanghai  m-uf6...  Available  100%}, region padded to {@code regionWidth}. */
+    /** {@code cn-shanghai  m-uf6...  Available  100%}, region padded to {@code regionWidth} columns. */
     String text(int regionWidth) {
-        return pad(region, regionWidth) + "  " + (imageId == null ? "-" : imageId) + "  "
+        return TextWidth.pad(region, regionWidth) + "  " + (imageId == null ? "-" : imageId) + "  "
                 + status + "  " + progressText();
-    }
-
-    static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

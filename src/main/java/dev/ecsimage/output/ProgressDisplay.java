@@ -7,16 +7,18 @@ import dev.ecsimage.watch.TargetResult;
 import dev.ecsimage.watch.WatchListener;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Live progress on stderr while a wait runs. {@link Bars} redraws one line per image in place
- * (for a terminal); {@link Lines} prints a plain line on each status change and every 10 percent
- * (for CI logs); {@link #NONE} prints nothing. Every line drawn ends with a newline, so an
- * interrupted wait never leaves a half-drawn line.
+ * Live progress on stderr while a wait runs. {@link Bars} redraws one line per image in place,
+ * fitted to the terminal, and ends in one summary line (for a terminal); {@link Lines} prints a
+ * plain line on each status change and every 10 percent (for CI logs); {@link #NONE} prints
+ * nothing. Every line drawn ends with a newline, so an interrupted wait never leaves a half-drawn
+ * line.
  */
 public abstract class ProgressDisplay implements WatchListener {
     public static final ProgressDisplay NONE = new ProgressDisplay(null) {
@@ -35,15 +37,23 @@ public abstract class ProgressDisplay implements WatchListener {
         this.err = err;
     }
 
-    /** The display the options ask for: none with --quiet, bars or lines as --progress and the terminal say. */
+    /**
+     * The display the options ask for: none with --quiet, bars or lines as --progress and the
+     * terminal say. {@code auto} takes lines with --verbose too: its log lines, printed as they
+     * come, would break bars redrawn in place.
+     */
     public static ProgressDisplay choose(Console console) {
         ProgressMode mode = console.quiet() ? ProgressMode.none : console.progress();
         return switch (mode) {
             case none -> NONE;
             case plain -> new Lines(console.err());
-            case bar -> new Bars(console.err(), colors(console));
-            case auto -> console.stderrIsTerminal() ? new Bars(console.err(), colors(console)) : new Lines(console.err());
+            case bar -> bars(console);
+            case auto -> console.stderrIsTerminal() && !console.verbose() ? bars(console) : new Lines(console.err());
         };
+    }
+
+    private static Bars bars(Console console) {
+        return new Bars(console.err(), colors(console), TerminalSize.source(console.env()));
     }
 
     private static boolean colors(Console console) {
@@ -54,7 +64,7 @@ public abstract class ProgressDisplay implements WatchListener {
     /** The images to show, before the first poll. */
     public synchronized void start(List<Target> targets, String initialStatus) {
         for (Target t : targets) {
-            regionWidth = Math.max(regionWidth, t.region().length());
+            regionWidth = Math.max(regionWidth, TextWidth.of(t.region()));
             rows.put(t, ImageRow.bare(t.region(), t.imageId(), initialStatus));
         }
     }
@@ -86,6 +96,11 @@ public abstract class ProgressDisplay implements WatchListener {
     public synchronized void transientError(String region, EcsException error, Duration retryIn) {
         message("ecs-image: " + region + ": " + error.describe() + "; polling again in "
                 + DurationText.format(retryIn));
+    }
+
+    /** A line about the run (a retry), shown without breaking the display. */
+    public synchronized void note(String line) {
+        message(line);
     }
 
     /** Ends the display; safe to call twice and from the abort hook. */
@@ -126,20 +141,45 @@ public abstract class ProgressDisplay implements WatchListener {
         }
     }
 
-    /** Bars redrawn in place with ANSI cursor movement: one line per image. */
+    /**
+     * Bars redrawn in place with ANSI cursor movement, one line per image, fitted to the terminal
+     * ({@link BarLayout}); its size is measured on the first drawing and again after each SIGWINCH.
+     * When the wait ends the bars give way to one summary line, since stdout gets the results.
+     */
     static final class Bars extends ProgressDisplay {
-        private static final int WIDTH = 24;
-        private final boolean colors;
-        private int drawn;
+        private static final String[] COPIES = {"copy", "copies"};
+        private static final String[] IMAGES = {"image", "images"};
 
-        Bars(PrintWriter err, boolean colors) {
+        private final boolean colors;
+        private final TerminalSize.Source screen;
+        private TerminalSize size;
+        private ResizeSignal resize;
+        private String[] noun = IMAGES;
+        /** The widths of the lines now on the screen, to know how many rows they take after a resize. */
+        private final List<Integer> drawn = new ArrayList<>();
+        private boolean closed;
+
+        Bars(PrintWriter err, boolean colors, TerminalSize.Source screen) {
             super(err);
             this.colors = colors;
+            this.screen = screen;
         }
 
+        /** Copies ecs-image made or cancels are "copies"; ids typed for status are "images". */
         @Override
         public synchronized void start(List<Target> targets, String initialStatus) {
             super.start(targets, initialStatus);
+            if (!targets.isEmpty() && targets.stream().allMatch(Target::known)) {
+                noun = COPIES;
+            }
+            if (screen.followsResizes() && resize == null) {
+                resize = ResizeSignal.install(this::resized);
+            }
+            redraw();
+        }
+
+        private synchronized void resized() {
+            size = null;
             redraw();
         }
 
@@ -150,43 +190,62 @@ public abstract class ProgressDisplay implements WatchListener {
 
         @Override
         void message(String line) {
-            erase();
-            err.println(line);
+            draw(List.of(line));
+            drawn.clear();
             redraw();
         }
 
-        private void erase() {
-            if (drawn > 0) {
-                err.print("\033[" + drawn + "A\033[J");
-                drawn = 0;
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                if (resize != null) {
+                    resize.close();
+                }
+                draw(rows.isEmpty() ? List.of() : List.of(BarLayout.summary(rows.values(), noun, size().columns())));
+                drawn.clear();
             }
+            super.close();
+        }
+
+        private TerminalSize size() {
+            if (size == null) {
+                size = screen.size().get();
+            }
+            return size;
         }
 
         private void redraw() {
-            erase();
-            for (ImageRow row : rows.values()) {
-                err.println(bar(row));
+            if (!closed) {
+                draw(BarLayout.lines(List.copyOf(rows.values()), regionWidth, size(), colors));
             }
-            drawn = rows.size();
-            err.flush();
         }
 
-        String bar(ImageRow row) {
-            int pct = row.progress() == null ? 0 : Math.max(0, Math.min(100, row.progress()));
-            int filled = pct * WIDTH / 100;
-            String status = ImageRow.pad(row.status(), 12);
-            if (colors) {
-                String color = switch (row.status()) {
-                    case "Available" -> "32";
-                    case "CreateFailed", "UnAvailable", "Gone", "NotFound" -> "31";
-                    default -> "33";
-                };
-                status = "\033[" + color + "m" + status + "\033[0m";
+        /**
+         * Replaces the lines drawn last with {@code lines}: up to the first of them (counting the rows
+         * each takes at today's width, in case a resize wrapped them), each new line written over an
+         * old one and cleared to its end, then whatever is left below cleared. Overwriting instead of
+         * clearing first does not flicker, and never clears the whole screen from its top-left corner,
+         * which tmux would save into its history as a stale copy.
+         */
+        private void draw(List<String> lines) {
+            int columns = size().columns();
+            int up = 0;
+            for (int width : drawn) {
+                up += Math.max(1, (width + columns - 1) / columns);
             }
-            String eta = row.etaText();
-            return ImageRow.pad(row.region(), regionWidth) + "  " + (row.imageId() == null ? "-" : row.imageId())
-                    + "  " + status + " [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "
-                    + String.format("%3d%%", pct) + (eta == null ? "" : "  " + eta);
+            if (up > 0) {
+                err.print("\r\033[" + up + "A");
+            }
+            drawn.clear();
+            for (String line : lines) {
+                err.print(line + "\033[K\n");
+                drawn.add(TextWidth.of(line));
+            }
+            if (lines.size() < up) {
+                err.print("\033[J");
+            }
+            err.flush();
         }
     }
 }

@@ -76,8 +76,8 @@ public final class ResultWriter {
         } else if (console.quiet()) {
             rows.forEach(r -> out.println(r.accepted() ? r.imageId() : ""));
         } else {
-            int width = rows.stream().mapToInt(r -> r.region().length()).max().orElse(0);
-            rows.forEach(r -> out.println(ImageRow.pad(r.region(), width) + "  " + r.imageId() + "  " + r.status()));
+            int width = rows.stream().mapToInt(r -> TextWidth.of(r.region())).max().orElse(0);
+            rows.forEach(r -> out.println(TextWidth.pad(r.region(), width) + "  " + r.imageId() + "  " + r.status()));
         }
     }
 
@@ -96,7 +96,7 @@ public final class ResultWriter {
             rows.forEach(r -> out.println(r.imageId() == null ? "" : r.imageId()));
             return;
         }
-        int width = rows.stream().mapToInt(r -> r.region().length()).max().orElse(0);
+        int width = rows.stream().mapToInt(r -> TextWidth.of(r.region())).max().orElse(0);
         for (ImageRow r : rows) {
             String etaText = r.etaText();
             out.println(r.text(width) + (etaText == null ? "" : "  " + etaText));
@@ -104,7 +104,7 @@ public final class ResultWriter {
     }
 
     private void print(ObjectNode doc) {
-        out.println(doc.toPrettyString());
+        out.println(Json.pretty(doc));
         out.flush();
     }
 }

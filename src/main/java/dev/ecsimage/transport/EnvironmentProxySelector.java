@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * Proxies as command-line tools take them: {@code HTTPS_PROXY} / {@code HTTP_PROXY} (either case)
- * by scheme, {@code NO_PROXY} as a comma list of host suffixes ({@code *} for all); without them,
- * the JVM's own settings ({@code -Dhttps.proxyHost=...}).
+ * by scheme, as {@code [http://][user:password@]host[:port]} ({@link ProxyUrl}); {@code NO_PROXY}
+ * as curl reads it ({@link NoProxyList}); without them, the JVM's own settings
+ * ({@code -Dhttps.proxyHost=...}). A proxy variable is read when a request needs it, so a broken
+ * {@code HTTP_PROXY} does not stop calls to https endpoints.
  */
 public final class EnvironmentProxySelector extends ProxySelector {
     private final Map<String, String> env;
@@ -26,46 +28,50 @@ public final class EnvironmentProxySelector extends ProxySelector {
 
     @Override
     public List<Proxy> select(URI uri) {
-        String proxy = get(uri.getScheme().equalsIgnoreCase("https") ? "HTTPS_PROXY" : "HTTP_PROXY");
-        if (proxy == null) {
+        if (variable(uri) == null) {
             return fallback == null ? List.of(Proxy.NO_PROXY) : fallback.select(uri);
         }
-        if (bypassed(uri.getHost())) {
-            return List.of(Proxy.NO_PROXY);
-        }
-        URI proxyUri = URI.create(proxy.contains("://") ? proxy : "http://" + proxy);
-        int port = proxyUri.getPort() == -1 ? 80 : proxyUri.getPort();
-        return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxyUri.getHost(), port)));
+        ProxyUrl proxy = proxyFor(uri);
+        return proxy == null ? List.of(Proxy.NO_PROXY)
+                : List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
     }
 
-    boolean bypassed(String host) {
-        String noProxy = get("NO_PROXY");
-        if (noProxy == null || host == null) {
+    /**
+     * The proxy the environment sets for {@code uri}; null when it sets none or {@code NO_PROXY}
+     * exempts the host (the JVM's settings may still name one).
+     *
+     * @throws ConnectionConfigException when the variable is not an http proxy URL
+     */
+    public ProxyUrl proxyFor(URI uri) {
+        String variable = variable(uri);
+        if (variable == null || bypassed(uri)) {
+            return null;
+        }
+        return ProxyUrl.parse(variable, env.get(variable).trim());
+    }
+
+    /** Which variable (as spelled in the environment) names the proxy for {@code uri}; null for none. */
+    private String variable(URI uri) {
+        String name = "https".equalsIgnoreCase(uri.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY";
+        for (String spelling : new String[] {name, name.toLowerCase(Locale.ROOT)}) {
+            String v = env.get(spelling);
+            if (v != null && !v.isBlank()) {
+                return spelling;
+            }
+        }
+        return null;
+    }
+
+    private boolean bypassed(URI uri) {
+        String noProxy = env.get("NO_PROXY");
+        if (noProxy == null || noProxy.isBlank()) {
+            noProxy = env.get("no_proxy");
+        }
+        if (noProxy == null || noProxy.isBlank()) {
             return false;
         }
-        String h = host.toLowerCase(Locale.ROOT);
-        for (String entry : noProxy.split(",")) {
-            String e = entry.trim().toLowerCase(Locale.ROOT);
-            if (e.isEmpty()) {
-                continue;
-            }
-            if (e.equals("*")) {
-                return true;
-            }
-            String suffix = e.startsWith(".") ? e.substring(1) : e;
-            if (h.equals(suffix) || h.endsWith("." + suffix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String get(String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            v = env.get(name.toLowerCase(Locale.ROOT));
-        }
-        return v == null || v.isBlank() ? null : v.trim();
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return new NoProxyList(noProxy).matches(uri.getHost(), port);
     }
 
     @Override

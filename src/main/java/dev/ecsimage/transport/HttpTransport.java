@@ -3,6 +3,7 @@ package dev.ecsimage.transport;
 import dev.ecsimage.auth.Credentials;
 import dev.ecsimage.auth.CredentialsProvider;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,23 +12,51 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The wire: one httpclient5 client per process, every attempt signed afresh with a new nonce and
  * timestamp. It neither retries nor redirects; {@code EcsClient} decides what to do with an answer.
+ *
+ * <p>Every attempt is bounded as a whole ({@link AttemptTimer}): connecting (TCP, proxy tunnel,
+ * TLS) within the connect timeout, the whole answer within the read timeout, and no longer than
+ * the caller's time left. An answer longer than {@link #MAX_ANSWER_BYTES} is not read. A request
+ * that is given up is aborted, its connection closed, never drained. Proxies come from the
+ * environment ({@link EnvironmentProxySelector}), with Basic credentials sent to the proxy up
+ * front. What the user must fix (a proxy's 407, an untrusted certificate) is a
+ * {@link ConnectionConfigException}, not retried.
  */
 public final class HttpTransport implements Transport {
+    /** The service's answers are a few KiB (a page of 100 images some 200 KiB); longer ones are not read. */
+    public static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+    static final String UNTRUSTED_HINT = "if a proxy or firewall on your network re-signs TLS with its own "
+            + "certificate authority, give Java a trust store that holds it: ECS_IMAGE_JAVA_OPTS="
+            + "'-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=PASSWORD'";
+    static final String WRONG_HOST_HINT = "check --endpoint, --network and --region; if a proxy or firewall re-signs "
+            + "TLS, its certificate must name this host and Java must trust its authority: ECS_IMAGE_JAVA_OPTS="
+            + "'-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=PASSWORD'";
+    static final String NOT_TLS_HINT = "the endpoint does not answer in TLS: check the scheme (http:// or https://) "
+            + "and port of --endpoint or ECS_IMAGE_ENDPOINT";
+
     private final CloseableHttpClient http;
     private final Endpoints endpoints;
     private final CredentialsProvider credentials;
@@ -35,6 +64,9 @@ public final class HttpTransport implements Transport {
     private final Clock clock;
     private final Supplier<String> nonces;
     private final String userAgent;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final EnvironmentProxySelector proxies;
 
     public record Settings(Duration connectTimeout, Duration readTimeout, SignatureVersion signatureVersion,
                            String userAgent) {
@@ -45,23 +77,32 @@ public final class HttpTransport implements Transport {
 
     public HttpTransport(Endpoints endpoints, CredentialsProvider credentials, Settings settings,
                          Map<String, String> env, Clock clock, Supplier<String> nonces) {
+        this(endpoints, credentials, settings, env, clock, nonces, new LazyTlsStrategy());
+    }
+
+    /** @param tls how to make TLS connections: tests trust their own certificate authority with it */
+    HttpTransport(Endpoints endpoints, CredentialsProvider credentials, Settings settings,
+                  Map<String, String> env, Clock clock, Supplier<String> nonces, TlsSocketStrategy tls) {
         this.endpoints = endpoints;
         this.credentials = credentials;
         this.signatureVersion = settings.signatureVersion();
         this.clock = clock;
         this.nonces = nonces;
         this.userAgent = settings.userAgent();
-        Timeout connect = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
-        Timeout read = Timeout.ofMilliseconds(settings.readTimeout().toMillis());
+        this.connectTimeout = settings.connectTimeout();
+        this.readTimeout = settings.readTimeout();
+        this.proxies = new EnvironmentProxySelector(env, ProxySelector.getDefault());
+        Timeout connect = Timeout.ofMilliseconds(connectTimeout.toMillis());
+        Timeout read = Timeout.ofMilliseconds(readTimeout.toMillis());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setTlsSocketStrategy(new LazyTlsStrategy())
+                        .setTlsSocketStrategy(tls)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect).setSocketTimeout(read).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
-                .setRoutePlanner(new SystemDefaultRoutePlanner(
-                        new EnvironmentProxySelector(env, ProxySelector.getDefault())))
+                .setRoutePlanner(new SystemDefaultRoutePlanner(proxies))
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), "ecs-image-connected", HttpTransport::connected)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -74,7 +115,13 @@ public final class HttpTransport implements Transport {
 
     @Override
     public RawResponse send(ApiCall call) throws IOException {
+        return send(call, null);
+    }
+
+    @Override
+    public RawResponse send(ApiCall call, Duration timeLeft) throws IOException {
         URI base = endpoints.forRegion(call.region());
+        ProxyUrl proxy = proxies.proxyFor(base);
         Credentials creds = credentials.credentials();
         SignedRequest signed = RequestSigner.sign(signatureVersion, Endpoints.host(base), call.action(),
                 ApiCall.ECS_VERSION, call.params(), creds, clock.instant(), nonces.get());
@@ -88,10 +135,128 @@ public final class HttpTransport implements Transport {
         if (!signed.body().isEmpty()) {
             post.setEntity(new StringEntity(signed.body(), ContentType.APPLICATION_FORM_URLENCODED));
         }
+        if (timeLeft != null && timeLeft.compareTo(connectTimeout) < 0) {
+            post.setConfig(shorterConnect(timeLeft));
+        }
         String endpoint = base.toString();
-        return http.execute(post, response -> new RawResponse(response.getCode(),
-                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
-                endpoint, signed.stringToSign()));
+        HttpClientContext context = HttpClientContext.create();
+        if (proxy != null && proxy.hasCredentials()) {
+            context.setAuthCache(proxy.preemptiveCredentials());
+        }
+        AttemptTimer timer = AttemptTimer.start(post, connectTimeout, readTimeout, timeLeft);
+        context.setAttribute(AttemptTimer.CONTEXT_ATTRIBUTE, timer);
+        CloseableHttpResponse response = null;
+        try {
+            response = http.execute(post, context);
+            int status = response.getCode();
+            if (status == 407) {
+                throw proxyRefused(base, proxy);
+            }
+            return new RawResponse(status, body(response.getEntity(), status, endpoint), endpoint, signed.stringToSign());
+        } catch (IOException | RuntimeException e) {
+            post.cancel(); // closes the connection: an unread rest of the answer is never drained
+            IOException cut = cutShort(timer.passed());
+            if (cut != null) {
+                throw cut;
+            }
+            if (e instanceof IOException io) {
+                String tls = NetworkErrors.permanentTlsProblem(io);
+                if (tls != null) {
+                    throw tlsFailure(base, tls);
+                }
+                throw io;
+            }
+            throw (RuntimeException) e;
+        } finally {
+            timer.stop();
+            if (response != null) {
+                try {
+                    response.close();
+                } catch (IOException ignored) {
+                    // the answer is read or the attempt failed already; the connection is not reused
+                }
+            }
+        }
+    }
+
+    /** The body, read to its end (so the connection can serve the next call) unless it is too long. */
+    private static String body(HttpEntity entity, int status, String endpoint) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        if (entity.getContentLength() > MAX_ANSWER_BYTES) {
+            throw tooLarge(status, endpoint);
+        }
+        InputStream in = entity.getContent(); // not closed on failure: closing would drain the rest
+        byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        if (bytes.length > MAX_ANSWER_BYTES) {
+            throw tooLarge(status, endpoint);
+        }
+        in.close();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static AnswerTooLargeException tooLarge(int status, String endpoint) {
+        return new AnswerTooLargeException(status, "the answer from " + endpoint + " (HTTP " + status
+                + ") is longer than " + (MAX_ANSWER_BYTES >> 20) + " MiB; not read");
+    }
+
+    private IOException cutShort(AttemptTimer.Bound passed) {
+        if (passed == null) {
+            return null;
+        }
+        return switch (passed) {
+            case CALL -> new CallDeadlineException("time limit reached");
+            case CONNECT -> new AttemptTimeoutException("connect timed out (no connection within "
+                    + seconds(connectTimeout) + ")");
+            case ANSWER -> new AttemptTimeoutException("Read timed out (answer not complete after "
+                    + seconds(readTimeout) + ")");
+        };
+    }
+
+    /** {@code 3s}, {@code 0.5s}, {@code 1.25s}. */
+    static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
+    }
+
+    @SuppressWarnings("deprecation") // the per-request connect timeout is deprecated, but still the one that bounds this connect
+    private RequestConfig shorterConnect(Duration timeLeft) {
+        return RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
+                .setConnectTimeout(Timeout.ofMilliseconds(Math.max(1, timeLeft.toMillis())))
+                .build();
+    }
+
+    private static ConnectionConfigException proxyRefused(URI base, ProxyUrl proxy) {
+        String variable = proxy != null ? proxy.variable()
+                : "https".equalsIgnoreCase(base.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY";
+        if (proxy == null) {
+            return new ConnectionConfigException("a proxy requires a user and password (HTTP 407)",
+                    "give them in " + variable + "=http://user:password@host:port");
+        }
+        String format = "http://user:password@host:port, with special characters percent-encoded (@ as %40, : as %3A)";
+        if (!proxy.hasCredentials()) {
+            return new ConnectionConfigException("the proxy " + proxy.masked() + " (" + variable
+                    + ") requires a user and password (HTTP 407)", "give them in " + variable + ": " + format);
+        }
+        return new ConnectionConfigException("the proxy " + proxy.masked() + " (" + variable
+                + ") refused the user and password (HTTP 407)",
+                "check the proxy user and password in " + variable + ": " + format);
+    }
+
+    private static ConnectionConfigException tlsFailure(URI base, String problem) {
+        String hint = problem.startsWith("certificate does not match") ? WRONG_HOST_HINT
+                : problem.startsWith("certificate") ? UNTRUSTED_HINT : NOT_TLS_HINT;
+        return new ConnectionConfigException("TLS handshake with " + Endpoints.host(base) + " failed: " + problem, hint);
+    }
+
+    /** After the connection (and any tunnel and TLS) is ready: the answer's own bound starts. */
+    private static ClassicHttpResponse connected(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        if (scope.clientContext.getAttribute(AttemptTimer.CONTEXT_ATTRIBUTE) instanceof AttemptTimer timer) {
+            timer.connected();
+        }
+        return chain.proceed(request, scope);
     }
 
     @Override

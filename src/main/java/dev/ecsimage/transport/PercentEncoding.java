@@ -26,6 +26,35 @@ public final class PercentEncoding {
         return out.toString();
     }
 
+    /**
+     * The inverse, for the user and password of a proxy URL: {@code %XY} sequences are UTF-8
+     * bytes, everything else (a {@code +} too) stands for itself.
+     *
+     * @throws IllegalArgumentException on a {@code %} not followed by two hex digits
+     */
+    public static String decode(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            int c = value.codePointAt(i);
+            if (c != '%') {
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
+                continue;
+            }
+            int hi = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+            int lo = hi < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+            if (lo < 0) {
+                throw new IllegalArgumentException("'%' must be followed by two hex digits");
+            }
+            bytes.write(hi << 4 | lo);
+            i += 2;
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     private static boolean isUnreserved(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '~';

@@ -1,6 +1,7 @@
 package dev.ecsimage.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsimage.transport.RawResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Service answers: success JSON (lenient), error JSON, and everything that is not the service's JSON. */
 class ResponseParserTest {
@@ -150,5 +153,64 @@ class ResponseParserTest {
     @Test
     void noImages() {
         assertEquals(List.of(), ResponseParser.images("r", ResponseParser.parse(raw(200, "{\"RequestId\":\"R\"}"))));
+    }
+
+    private static Image image(String fields) {
+        return ResponseParser.images("r", ResponseParser.parse(raw(200,
+                "{\"Images\":{\"Image\":[{\"ImageId\":\"m-1\"" + fields + "}]}}"))).get(0);
+    }
+
+    @Test
+    void anImageWithoutStatusHasAnUnknownStatusThatIsNeverFinal() {
+        Image image = image("");
+        assertNull(image.status());
+        assertFalse(image.isFinal());
+        assertFalse(image.isFailed());
+        assertFalse(image.isKnownStatus());
+        assertNull(image(",\"Status\":null").status());
+        assertNull(image(",\"Status\":{\"Value\":\"Available\"}").status());
+        assertFalse(image(",\"Status\":[\"Available\"]").isFinal());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "Creating, true, false", "Waiting, true, false", "Available, true, true", "UnAvailable, true, true",
+            "CreateFailed, true, true", "Deprecated, true, true", "Copying, false, false", "available, false, false",
+    })
+    void knownStatuses(String status, boolean known, boolean isFinal) {
+        Image image = image(",\"Status\":\"" + status + "\"");
+        assertEquals(known, image.isKnownStatus());
+        assertEquals(known, Image.isKnownStatus(status));
+        assertEquals(isFinal, image.isFinal());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "unknown", value = {
+            "47, 47", "'\"47%\"', 47", "47.9, 47", "-5, 0", "'\"-5%\"', 0", "250, 100", "'\"250%\"', 100",
+            "1e30, 100", "'\"NaN\"', unknown", "'\"Infinity\"', unknown", "'\"abc\"', unknown",
+            "null, unknown", "'[50]', unknown", "'{\"v\":50}', unknown",
+    })
+    void progressIsAPercentFrom0To100OrUnknown(String json, Integer progress) {
+        assertEquals(progress, image(",\"Progress\":" + json).progress());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "unknown", value = {
+            "120, 120", "'\"120\"', 120", "0, 0", "2592000, 2592000", "2592001, unknown", "-1, unknown",
+            "9223372036854775807, unknown", "'\"9223372036854775807\"', unknown", "1e30, unknown",
+            "'\"soon\"', unknown", "null, unknown",
+    })
+    void remainingTimeIsAnEstimateOfAtMost30DaysOrUnknown(String json, Long seconds) {
+        assertEquals(seconds, image(",\"DiskDeviceMappings\":{\"DiskDeviceMapping\":[{\"RemainTime\":" + json + "}]}")
+                .remainingSeconds());
+    }
+
+    @Test
+    void oneDiskWithAnAbsurdRemainingTimeMakesTheWholeEstimateUnknown() {
+        assertNull(image(",\"DiskDeviceMappings\":{\"DiskDeviceMapping\":[{\"RemainTime\":60},"
+                + "{\"RemainTime\":-7}]}").remainingSeconds());
+        assertEquals(60L, image(",\"DiskDeviceMappings\":{\"DiskDeviceMapping\":[{\"RemainTime\":60},"
+                + "{\"Device\":\"/dev/xvdb\"},\"junk\"]}").remainingSeconds());
+        assertNull(image(",\"DiskDeviceMappings\":\"none\"").remainingSeconds());
     }
 }

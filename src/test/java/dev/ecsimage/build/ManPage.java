@@ -1,5 +1,7 @@
 package dev.ecsimage.build;
 
+import dev.ecsimage.cli.Examples;
+import dev.ecsimage.cli.UsageHelp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The {@code ecs-image.1} man page in troff ({@code man(7)} macros), written from the picocli
- * command model: every command, its own options and parameters, the global options once, and the
- * exit-status table. One page for the whole tool.
+ * command model: every command, its own options and parameters, the global options once, the
+ * exit-status table, the environment variables, the files and the examples. One page for the whole tool.
  */
 public final class ManPage {
     private final CommandLine root;
@@ -27,6 +29,9 @@ public final class ManPage {
         String name = spec.name();
         line(".TH " + name.toUpperCase(java.util.Locale.ROOT) + " 1 \"" + date + "\" \""
                 + name + " " + version + "\" \"User Commands\"");
+        // Left-aligned and never hyphenated: the page is full of names such as ALIBABA_CLOUD_REGION_ID.
+        line(".nh");
+        line(".ad l");
         line(".SH NAME");
         text(name + " \\- " + prose(spec.usageMessage().description()));
         line(".SH SYNOPSIS");
@@ -43,6 +48,9 @@ public final class ManPage {
             line(".B " + e.getKey().trim());
             text(prose(e.getValue()));
         }
+        environment();
+        files();
+        examples(spec);
         line(".SH SEE ALSO");
         text("Run \\fB" + name + " COMMAND \\-\\-help\\fR for a command's usage.");
         return out.toString();
@@ -56,7 +64,7 @@ public final class ManPage {
             }
             String full = path + " " + spec.name();
             line(".SS \"" + full + "\"");
-            line(".B " + escape(synopsis(spec, full)));
+            line(".B " + escape(UsageHelp.synopsis(spec)));
             line(".PP");
             text(prose(spec.usageMessage().description()));
             for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -71,15 +79,55 @@ public final class ManPage {
         }
     }
 
-    /** {@code ecs-image copy [OPTIONS] PARAM...}: the command, then its positional parameters. */
-    private static String synopsis(CommandSpec spec, String fullName) {
-        StringBuilder line = new StringBuilder(fullName).append(" [OPTIONS]");
-        for (PositionalParamSpec p : spec.positionalParameters()) {
-            if (!p.hidden()) {
-                line.append(' ').append(p.paramLabel()).append(p.arity().max() > 1 ? "..." : "");
+    /** Every variable ecs-image reads, from {@link EnvironmentVariables}. */
+    private void environment() {
+        line(".SH ENVIRONMENT");
+        for (EnvironmentVariables.Entry e : EnvironmentVariables.ALL) {
+            line(".TP");
+            line(".B " + escape(String.join(", ", e.names())));
+            text(prose(e.meaning()));
+        }
+    }
+
+    private void files() {
+        line(".SH FILES");
+        file("~/.aliyun/config.json", "The aliyun CLI's profiles (as written by aliyun configure); read, never written.");
+        file("~/.alibabacloud/credentials", "Credentials profiles in INI form, as the Alibaba Cloud SDKs read them "
+                + "(ALIBABA_CLOUD_CREDENTIALS_FILE names another file).");
+        file("ecs-image.jsa, ecs-image.aot", "The start-up archive beside ecs-image.jar (class data for Java 17 to 24, "
+                + "an AOT cache for Java 25 and later), with ARCHIVE.id naming the Java that made it. Made at install "
+                + "time or by ECS_IMAGE_CDS_CREATE=1 ecs-image; a missing or foreign archive is ignored.");
+    }
+
+    private void file(String name, String meaning) {
+        line(".TP");
+        line(".I " + escape(name));
+        text(prose(meaning));
+    }
+
+    /** The examples of every command, as its --help shows them. */
+    private void examples(CommandSpec root) {
+        line(".SH EXAMPLES");
+        for (CommandLine sub : allCommands(root)) {
+            for (Examples.Example e : Examples.of(UsageHelp.path(sub.getCommandSpec()))) {
+                line(".PP");
+                text(prose(e.what() + ":"));
+                line(".RS");
+                line(".nf");
+                line(".B " + escape(e.command()));
+                line(".fi");
+                line(".RE");
             }
         }
-        return line.toString();
+    }
+
+    private static List<CommandLine> allCommands(CommandSpec parent) {
+        List<CommandLine> all = new java.util.ArrayList<>();
+        for (CommandLine sub : parent.subcommands().values()) {
+            all.add(sub);
+            all.addAll(allCommands(sub.getCommandSpec()));
+        }
+        return all;
     }
 
     /** The command's own options: inherited global ones are documented once, under OPTIONS. */
@@ -96,7 +144,7 @@ public final class ManPage {
                 head.append(" \" \\fI").append(escape(o.paramLabel())).append("\\fR\"");
             }
             line(head.toString());
-            text(prose(o.description()));
+            text(prose(UsageHelp.description(spec, o)));
         }
     }
 

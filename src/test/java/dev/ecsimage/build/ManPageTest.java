@@ -1,17 +1,21 @@
 package dev.ecsimage.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ecsimage.cli.Context;
 import dev.ecsimage.cli.EcsImageCommand;
 import dev.ecsimage.ExitStatus;
+import dev.ecsimage.cli.Examples;
+import dev.ecsimage.cli.UsageHelp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,7 @@ class ManPageTest {
 
     private void assertCommand(CommandSpec spec, String fullName) {
         if (spec.parent() != null) {
-            assertTrue(page.contains(".SS \"" + fullName + "\"\n.B " + ManPage.escape(fullName) + " [OPTIONS]"),
+            assertTrue(page.contains(".SS \"" + fullName + "\"\n.B " + ManPage.escape(UsageHelp.synopsis(spec)) + "\n"),
                     "no section for " + fullName);
         }
         for (OptionSpec o : spec.options()) {
@@ -60,6 +64,48 @@ class ManPageTest {
         assertEquals(page.indexOf(".BR \"\\-\\-signature\\-version\""),
                 page.lastIndexOf(".BR \"\\-\\-signature\\-version\""));
         assertTrue(page.contains(".BR \"\\-r, \\-\\-region\" \" \\fIREGION\\fR\"\n"), page);
+    }
+
+    @Test
+    void aCommandsSynopsisNamesItsRequiredOptions() {
+        assertTrue(page.contains(".SS \"ecs-image copy\"\n.B ecs\\-image copy \\-i IMAGE_ID \\-t REGION[,REGION...] [OPTIONS]\n"),
+                page);
+    }
+
+    @Test
+    void everyEnvironmentVariableIsOnThePage() {
+        int environment = page.indexOf(".SH ENVIRONMENT\n");
+        assertTrue(environment > 0 && environment < page.indexOf(".SH FILES\n"), page);
+        for (EnvironmentVariables.Entry e : EnvironmentVariables.ALL) {
+            assertTrue(page.contains(".TP\n.B " + ManPage.escape(String.join(", ", e.names())) + "\n" + e.meaning() + "\n"),
+                    e.names() + " missing");
+        }
+    }
+
+    @Test
+    void theFilesAreTheProfilesAndTheStartUpArchive() {
+        String files = page.substring(page.indexOf(".SH FILES\n"), page.indexOf(".SH EXAMPLES\n"));
+        assertTrue(files.contains(".I ~/.aliyun/config.json\n"), files);
+        assertTrue(files.contains(".I ~/.alibabacloud/credentials\n"), files);
+        assertTrue(files.contains(".I ecs\\-image.jsa, ecs\\-image.aot\n"), files);
+    }
+
+    @Test
+    void everyExampleIsOnThePage() {
+        String examples = page.substring(page.indexOf(".SH EXAMPLES\n"), page.indexOf(".SH SEE ALSO\n"));
+        for (String command : List.of("copy", "status", "cancel", "sandbox", "sandbox serve")) {
+            for (Examples.Example e : Examples.of(command)) {
+                assertTrue(examples.contains(".PP\n" + e.what() + ":\n.RS\n.nf\n.B " + ManPage.escape(e.command())
+                        + "\n.fi\n.RE\n"), e.command());
+            }
+        }
+    }
+
+    @Test
+    void cancelsTimeoutIsDescribedForCancel() {
+        String cancel = page.substring(page.indexOf(".SS \"ecs-image cancel\""), page.indexOf(".SS \"ecs-image sandbox\""));
+        assertTrue(cancel.contains("With --wait: stop waiting for the copy to disappear"), cancel);
+        assertFalse(cancel.contains("keep running"), cancel);
     }
 
     @Test

@@ -23,11 +23,11 @@ class CancelCommandTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("""
                 {
-                  "region" : "cn-shanghai",
-                  "imageId" : "m-a",
-                  "cancelled" : true,
-                  "requestId" : "req-1",
-                  "error" : null
+                  "region": "cn-shanghai",
+                  "imageId": "m-a",
+                  "cancelled": true,
+                  "requestId": "req-1",
+                  "error": null
                 }
                 """, r.out());
         assertEquals("cn-shanghai", cli.ecs.calls.get(0).params().get("RegionId"));
@@ -77,16 +77,16 @@ class CancelCommandTest {
         assertEquals(5, r.status());
         assertEquals("""
                 {
-                  "region" : "cn-shanghai",
-                  "imageId" : "m-nope",
-                  "cancelled" : false,
-                  "requestId" : null,
-                  "error" : {
-                    "code" : "InvalidImageId.NotFound",
-                    "message" : "The specified ImageId does not exist.",
-                    "requestId" : "req-nf",
-                    "httpStatus" : 404,
-                    "exitStatus" : 5
+                  "region": "cn-shanghai",
+                  "imageId": "m-nope",
+                  "cancelled": false,
+                  "requestId": null,
+                  "error": {
+                    "code": "InvalidImageId.NotFound",
+                    "message": "The specified ImageId does not exist.",
+                    "requestId": "req-nf",
+                    "httpStatus": 404,
+                    "exitStatus": 5
                   }
                 }
                 """, r.out());
@@ -109,31 +109,35 @@ class CancelCommandTest {
                 cancels.stream().map(c -> c.region() + ":" + c.params().get("ImageId")).toList());
         assertEquals("""
                 {
-                  "cancels" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-a",
-                    "cancelled" : true,
-                    "requestId" : "req-1",
-                    "error" : null
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : "m-b",
-                    "cancelled" : false,
-                    "requestId" : null,
-                    "error" : {
-                      "code" : "InvalidImageId.NotFound",
-                      "message" : "The specified ImageId does not exist.",
-                      "requestId" : "req-nf",
-                      "httpStatus" : 404,
-                      "exitStatus" : 5
+                  "cancels": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-a",
+                      "cancelled": true,
+                      "requestId": "req-1",
+                      "error": null
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": "m-b",
+                      "cancelled": false,
+                      "requestId": null,
+                      "error": {
+                        "code": "InvalidImageId.NotFound",
+                        "message": "The specified ImageId does not exist.",
+                        "requestId": "req-nf",
+                        "httpStatus": 404,
+                        "exitStatus": 5
+                      }
+                    },
+                    {
+                      "region": "cn-shenzhen",
+                      "imageId": "m-c",
+                      "cancelled": true,
+                      "requestId": "req-3",
+                      "error": null
                     }
-                  }, {
-                    "region" : "cn-shenzhen",
-                    "imageId" : "m-c",
-                    "cancelled" : true,
-                    "requestId" : "req-3",
-                    "error" : null
-                  } ]
+                  ]
                 }
                 """, r.out());
         assertFalse(cli.ecs.exists("cn-shenzhen", "m-c"));
@@ -177,13 +181,15 @@ class CancelCommandTest {
         assertEquals("ecs-image: cn-beijing: no image id in --from (Unknown): not cancelled\n", r.err());
         assertEquals("""
                 {
-                  "cancels" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-a",
-                    "cancelled" : true,
-                    "requestId" : "req-1",
-                    "error" : null
-                  } ]
+                  "cancels": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-a",
+                      "cancelled": true,
+                      "requestId": "req-1",
+                      "error": null
+                    }
+                  ]
                 }
                 """, r.out());
     }

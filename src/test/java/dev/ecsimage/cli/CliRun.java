@@ -17,7 +17,8 @@ final class CliRun {
     final FakeTime time = new FakeTime();
     final Map<String, String> env = new HashMap<>(Map.of(
             "ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAItestkeyid0001",
-            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "test-secret-do-not-print"));
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "test-secret-do-not-print",
+            "COLUMNS", "80", "LINES", "24"));
     final List<Runnable> abortHooks = new ArrayList<>();
     boolean terminal;
     Path home = Path.of("/nonexistent-home");
@@ -56,6 +57,11 @@ final class CliRun {
     void interrupt() {
         new ArrayList<>(abortHooks).forEach(Runnable::run);
         throw new Halted();
+    }
+
+    /** {@code text} with the (random) delays of retry lines as {@code Xs}: {@code retrying (2/5) in Xs}. */
+    static String anyDelay(String text) {
+        return text.replaceAll("(retrying \\(\\d+/\\d+\\) in )\\d+\\.\\ds", "$1Xs");
     }
 
     /** The end of the process after an interrupt, thrown through the command. */

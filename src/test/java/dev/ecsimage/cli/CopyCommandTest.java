@@ -50,11 +50,11 @@ class CopyCommandTest {
         assertEquals("m-cnscopy1", poll.params().get("ImageId"));
         assertEquals("Creating,Waiting,Available,UnAvailable,CreateFailed,Deprecated", poll.params().get("Status"));
         assertEquals(1 + 6, cli.ecs.count("DescribeImages"), "the source check, then one call per region per round");
-        assertEquals(List.of(s(2), s(2)), cli.time.sleeps);
+        assertEquals(List.of(s(2), s(30)), cli.time.sleeps, "Waiting with no estimate: 2 s; then half the 60 s left");
     }
 
     @Test
-    void theIntervalGrowsByHalfWhileNothingChangesAndFallsBackOnChange() {
+    void withoutAnEstimateTheIntervalGrowsByHalfThenFollowsTheObservedRate() {
         cli.ecs.copyScript("cn-shanghai", List.of(new Step("Creating", 10, null), new Step("Creating", 10, null),
                 new Step("Creating", 10, null), new Step("Creating", 10, null), new Step("Creating", 10, null),
                 new Step("Creating", 10, null), new Step("Creating", 10, null), new Step("Creating", 20, null),
@@ -63,7 +63,8 @@ class CopyCommandTest {
         CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--progress", "none");
 
         assertEquals(0, r.status(), r.err());
-        assertEquals(List.of(s(2), s(3), s(4.5), s(6.75), s(10.125), s(15), s(15), s(2)), cli.time.sleeps);
+        // 10 points in 56.375 s: 80 points (451 s) left, polled again after the longest interval, 60 s.
+        assertEquals(List.of(s(2), s(3), s(4.5), s(6.75), s(10.125), s(15), s(15), s(60)), cli.time.sleeps);
     }
 
     @Test
@@ -83,7 +84,7 @@ class CopyCommandTest {
                 "--timeout", "4s", "--progress", "none");
 
         assertEquals(12, r.status());
-        assertEquals(List.of(s(2), s(2)), cli.time.sleeps, "the second sleep is cut to the 2s left");
+        assertEquals(List.of(s(4)), cli.time.sleeps, "the sleep (60 s: 600 s left) is cut to the 4s left");
         assertEquals("cn-shanghai  m-cnscopy1  Creating  10%  ETA 10m\n", r.out());
         assertEquals("ecs-image: still running after 4s; the copies keep running.\n"
                 + "  follow: ecs-image status --wait -i cn-shanghai:m-cnscopy1\n"
@@ -135,27 +136,30 @@ class CopyCommandTest {
         assertEquals("ecs-image: cn-beijing: the copy m-cnbcopy2 ended CreateFailed\n", r.err());
         assertEquals("""
                 {
-                  "sourceImageId" : "m-src",
-                  "sourceRegion" : "cn-hangzhou",
-                  "copies" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-cnscopy1",
-                    "status" : "Available",
-                    "progress" : 100,
-                    "requestId" : "req-2",
-                    "clientToken" : "token-1-cn-shanghai",
-                    "reused" : false,
-                    "error" : null
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : "m-cnbcopy2",
-                    "status" : "CreateFailed",
-                    "progress" : 30,
-                    "requestId" : "req-3",
-                    "clientToken" : "token-1-cn-beijing",
-                    "reused" : false,
-                    "error" : null
-                  } ]
+                  "sourceImageId": "m-src",
+                  "sourceRegion": "cn-hangzhou",
+                  "copies": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-cnscopy1",
+                      "status": "Available",
+                      "progress": 100,
+                      "requestId": "req-2",
+                      "clientToken": "token-1-cn-shanghai",
+                      "reused": false,
+                      "error": null
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": "m-cnbcopy2",
+                      "status": "CreateFailed",
+                      "progress": 30,
+                      "requestId": "req-3",
+                      "clientToken": "token-1-cn-beijing",
+                      "reused": false,
+                      "error": null
+                    }
+                  ]
                 }
                 """, r.out());
     }
@@ -352,9 +356,9 @@ class CopyCommandTest {
                 "--dry-run", "-o", "json");
 
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("\"region\" : \"cn-shanghai\",\n    \"imageId\" : null,\n    \"status\" : \"DryRunPassed\""),
+        assertTrue(r.out().contains("\"region\": \"cn-shanghai\",\n      \"imageId\": null,\n      \"status\": \"DryRunPassed\""),
                 r.out());
-        assertTrue(r.out().contains("\"region\" : \"cn-shenzhen\",\n    \"imageId\" : null,\n    \"status\" : \"DryRunPassed\""),
+        assertTrue(r.out().contains("\"region\": \"cn-shenzhen\",\n      \"imageId\": null,\n      \"status\": \"DryRunPassed\""),
                 r.out());
         assertFalse(r.out().contains("cn-beijing"), r.out());
         assertEquals("ecs-image: --to all: 2 regions: cn-shanghai, cn-shenzhen\n"
@@ -403,8 +407,9 @@ class CopyCommandTest {
         cli.ecs.image("cn-hangzhou", "m-building", null, new Step("Creating", 45, null));
         CliRun.Result building = cli.run("copy", "-i", "m-building", "-r", "cn-hangzhou", "-t", "cn-shanghai", "-o", "json");
         assertEquals(6, building.status());
-        assertEquals("{\"error\":{\"code\":\"IncorrectImageStatus\",\"message\":\"the source image m-building in "
-                + "cn-hangzhou is Creating\",\"requestId\":null,\"httpStatus\":null,\"exitStatus\":6}}\n", building.err());
+        assertEquals("{\"error\": {\"code\": \"IncorrectImageStatus\", \"message\": \"the source image m-building in "
+                + "cn-hangzhou is Creating\", \"requestId\": null, \"httpStatus\": null, \"exitStatus\": 6}}\n",
+                building.err());
         assertEquals(0, cli.ecs.count("CopyImage"));
     }
 
@@ -420,27 +425,30 @@ class CopyCommandTest {
         assertEquals(130, r.status());
         assertEquals("""
                 {
-                  "sourceImageId" : "m-src",
-                  "sourceRegion" : "cn-hangzhou",
-                  "copies" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-cnscopy1",
-                    "status" : "Creating",
-                    "progress" : 10,
-                    "requestId" : "req-2",
-                    "clientToken" : "t-cn-shanghai",
-                    "reused" : false,
-                    "error" : null
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : "m-cnbcopy2",
-                    "status" : "Waiting",
-                    "progress" : 0,
-                    "requestId" : "req-3",
-                    "clientToken" : "t-cn-beijing",
-                    "reused" : false,
-                    "error" : null
-                  } ]
+                  "sourceImageId": "m-src",
+                  "sourceRegion": "cn-hangzhou",
+                  "copies": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-cnscopy1",
+                      "status": "Creating",
+                      "progress": 10,
+                      "requestId": "req-2",
+                      "clientToken": "t-cn-shanghai",
+                      "reused": false,
+                      "error": null
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": "m-cnbcopy2",
+                      "status": "Waiting",
+                      "progress": 0,
+                      "requestId": "req-3",
+                      "clientToken": "t-cn-beijing",
+                      "reused": false,
+                      "error": null
+                    }
+                  ]
                 }
                 """, r.out());
         assertEquals("ecs-image: interrupted; the copies keep running.\n"
@@ -502,18 +510,20 @@ class CopyCommandTest {
 
         assertEquals(130, r.status());
         assertTrue(r.out().contains("""
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : null,
-                    "status" : "Unknown",
-                    "progress" : null,
-                    "requestId" : null,
-                    "clientToken" : "rel-7-cn-beijing",
-                    "reused" : false,
-                    "error" : null
-                  } ]
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": null,
+                      "status": "Unknown",
+                      "progress": null,
+                      "requestId": null,
+                      "clientToken": "rel-7-cn-beijing",
+                      "reused": false,
+                      "error": null
+                    }
+                  ]
                 """), r.out());
-        assertTrue(r.out().contains("\"imageId\" : \"m-cnscopy1\",\n    \"status\" : \"Accepted\""), r.out());
+        assertTrue(r.out().contains("\"imageId\": \"m-cnscopy1\",\n      \"status\": \"Accepted\""), r.out());
         String again = "ecs-image copy -i m-src -r cn-hangzhou -t cn-beijing --client-token rel-7-cn-beijing -n web-7 "
                 + "-d 'it'\\''s nightly' --encrypted --kms-key-id key-bj --tag team=web --tag empty= "
                 + "--resource-group-id rg-1";
@@ -545,26 +555,27 @@ class CopyCommandTest {
 
         assertEquals(9, r.status());
         assertTrue(r.out().contains("""
-                    "region" : "cn-shanghai",
-                    "imageId" : null,
-                    "status" : "Unknown",
-                    "progress" : null,
-                    "requestId" : null,
-                    "clientToken" : "t1",
-                    "reused" : false,
-                    "error" : {
-                      "code" : "NetworkError",
-                      "message" : "CopyImage in cn-hangzhou failed: IOException (Connection reset)",
-                      "requestId" : null,
-                      "httpStatus" : null,
-                      "exitStatus" : 9
-                    }
+                      "region": "cn-shanghai",
+                      "imageId": null,
+                      "status": "Unknown",
+                      "progress": null,
+                      "requestId": null,
+                      "clientToken": "t1",
+                      "reused": false,
+                      "error": {
+                        "code": "NetworkError",
+                        "message": "CopyImage in cn-hangzhou failed: network error: Connection reset",
+                        "requestId": null,
+                        "httpStatus": null,
+                        "exitStatus": 9
+                      }
                 """), r.out());
-        assertEquals("ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: IOException (Connection reset)\n"
+        assertEquals("ecs-image: CopyImage in cn-hangzhou: network error: Connection reset; retrying (2/2) in Xs\n"
+                + "ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: network error: Connection reset\n"
                 + "hint: gave up after 2 attempts: retry later, or raise --max-attempts\n"
                 + "ecs-image: cn-shanghai: CopyImage got no answer: a copy may have started (ClientToken t1). This finds "
                 + "it again (the same token returns the same image, or makes the copy if there is none):\n"
-                + "  ecs-image copy -i m-src -r cn-hangzhou -t cn-shanghai --client-token t1\n", r.err());
+                + "  ecs-image copy -i m-src -r cn-hangzhou -t cn-shanghai --client-token t1\n", CliRun.anyDelay(r.err()));
     }
 
     @Test
@@ -577,7 +588,7 @@ class CopyCommandTest {
         assertEquals(9, r.status());
         assertEquals("\n\n\n", r.out());
         assertEquals(3, cli.ecs.count("CopyImage"), "the first destination's attempts only");
-        assertEquals("ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: IOException (Connection refused)\n"
+        assertEquals("ecs-image: cn-shanghai: NetworkError: CopyImage in cn-hangzhou failed: network error: Connection refused\n"
                 + "ecs-image: CopyImage to cn-shanghai got no answer after every attempt: the other destinations were "
                 + "not sent (the same endpoint, cn-hangzhou's, serves them all)\n"
                 + "ecs-image: cn-shanghai: CopyImage got no answer: a copy may have started (ClientToken "
@@ -588,20 +599,20 @@ class CopyCommandTest {
         CliRun.Result json = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai,cn-beijing",
                 "--max-attempts", "1", "-o", "json");
         assertTrue(json.out().contains("""
-                    "region" : "cn-beijing",
-                    "imageId" : null,
-                    "status" : "NotSent",
-                    "progress" : null,
-                    "requestId" : null,
-                    "clientToken" : "token-1-cn-beijing",
-                    "reused" : false,
-                    "error" : {
-                      "code" : "NetworkError",
-                      "message" : "not sent: CopyImage to cn-shanghai got no answer from the source region's endpoint, where every CopyImage goes",
-                      "requestId" : null,
-                      "httpStatus" : null,
-                      "exitStatus" : 9
-                    }
+                      "region": "cn-beijing",
+                      "imageId": null,
+                      "status": "NotSent",
+                      "progress": null,
+                      "requestId": null,
+                      "clientToken": "token-1-cn-beijing",
+                      "reused": false,
+                      "error": {
+                        "code": "NetworkError",
+                        "message": "not sent: CopyImage to cn-shanghai got no answer from the source region's endpoint, where every CopyImage goes",
+                        "requestId": null,
+                        "httpStatus": null,
+                        "exitStatus": 9
+                      }
                 """), json.out());
     }
 
@@ -618,9 +629,9 @@ class CopyCommandTest {
         assertEquals(130, r.status());
         assertEquals("""
                 {
-                  "sourceImageId" : "m-src",
-                  "sourceRegion" : "cn-hangzhou",
-                  "copies" : [ ]
+                  "sourceImageId": "m-src",
+                  "sourceRegion": "cn-hangzhou",
+                  "copies": []
                 }
                 """, r.out());
         assertEquals("", r.err());
@@ -640,5 +651,73 @@ class CopyCommandTest {
         assertEquals("cn-shanghai  -  Unknown  -\ncn-beijing   -  NotSent  -\ncn-shenzhen  -  NotSent  -\n", r.out());
         assertTrue(r.err().endsWith("\necs-image: not sent, the run ended first: cn-beijing, cn-shenzhen\n"), r.err());
         assertEquals(0, cli.ecs.count("CopyImage"), "the one in flight never got an answer");
+    }
+
+    @Test
+    void theTimeoutAlsoBoundsACopyImageInFlightWhichThenShowsAsUnknownAndTheRestAsNotSent() {
+        cli.ecs.beforeCall = call -> {
+            if (call.action().equals("CopyImage")) {
+                cli.time.advance(Duration.ofSeconds(31)); // an answer that does not come: the read times out
+            }
+        };
+        cli.ecs.drop("CopyImage");
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai,cn-beijing",
+                "--timeout", "30s", "--client-token", "t");
+
+        assertEquals(12, r.status(), r.err());
+        assertEquals("cn-shanghai  -  Unknown  -\ncn-beijing   -  NotSent  -\n", r.out());
+        assertEquals(1, cli.ecs.count("CopyImage"), "no attempt starts after the deadline");
+        assertEquals("ecs-image: cn-shanghai: CopyImage got no answer: a copy may have started (ClientToken t-cn-shanghai). "
+                + "This finds it again (the same token returns the same image, or makes the copy if there is none):\n"
+                + "  ecs-image copy -i m-src -r cn-hangzhou -t cn-shanghai --client-token t-cn-shanghai\n"
+                + "ecs-image: not sent, the run ended first: cn-beijing\n", r.err());
+    }
+
+    @Test
+    void theTimeoutReachedBeforeAnyCopyImageIsStillInProgress() {
+        cli.ecs.beforeCall = call -> cli.time.advance(Duration.ofSeconds(40));
+        cli.ecs.drop("DescribeImages");
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--timeout", "30s");
+
+        assertEquals(12, r.status(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("ecs-image: still running after 30s before any copy was started: DescribeImages in "
+                + "cn-hangzhou: time limit reached "), r.err());
+        assertEquals(0, cli.ecs.count("CopyImage"));
+    }
+
+    @Test
+    void everyRetryIsSaidOnStderrButNotWithQuiet() {
+        cli.ecs.fail("CopyImage", 503, "ServiceUnavailable");
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--no-wait");
+
+        assertEquals(0, r.status(), r.err());
+        assertTrue(CliRun.anyDelay(r.err()).startsWith(
+                "ecs-image: CopyImage in cn-hangzhou: ServiceUnavailable (HTTP 503); retrying (2/5) in Xs\n"), r.err());
+        cli.ecs.fail("CopyImage", 503, "ServiceUnavailable");
+        assertEquals("", cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-beijing", "--no-wait", "-q").err());
+    }
+
+    @Test
+    void cancelsOnAbortThatKeepFailingAreCutByTheTenSecondLimit() {
+        cli.ecs.copyScript("cn-shanghai", List.of(new Step("Creating", 10, 600L)));
+        cli.ecs.unreachable("CancelCopyImage");
+        cli.ecs.beforeCall = call -> {
+            if (call.action().equals("CancelCopyImage")) {
+                cli.time.advance(Duration.ofSeconds(4)); // each attempt waits 4 s for nothing
+            }
+        };
+        cli.time.onSleep = cli::interrupt;
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--progress", "none",
+                "--cancel-on-abort", "-q");
+
+        assertEquals(130, r.status());
+        assertEquals(3, cli.ecs.count("CancelCopyImage"), "attempts at 0, about 4 and about 8 s; none after 10 s");
+        assertTrue(r.err().startsWith("ecs-image: interrupted; could not cancel m-cnscopy1 in cn-shanghai: DeadlineReached: "
+                + "CancelCopyImage in cn-shanghai: time limit reached "), r.err());
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.auth.ConfigException;
 import dev.ecsimage.auth.Credentials;
+import dev.ecsimage.sandbox.Faults;
 import dev.ecsimage.sandbox.SandboxKeys;
 import dev.ecsimage.sandbox.Seed;
 import dev.ecsimage.transport.ApiCall;
@@ -119,6 +120,29 @@ class SandboxCommandTest {
         assertEquals("sandbox: DescribeImages: HTTP 400 Throttling.User" + System.lineSeparator()
                 + "sandbox: DescribeImages: HTTP 200" + System.lineSeparator(), err.toString());
         assertEquals(List.of("register", "unregister handle"), hookEvents);
+    }
+
+    /** The catalogue comes before what a user needs to go on, so a 30-row terminal still shows the URL and keys. */
+    @Test
+    void theBannerEndsWithTheEndpointTheKeysAndAnExample() {
+        String banner = SandboxCommand.banner("http://127.0.0.1:8800", 10, Faults.NONE);
+        String nl = System.lineSeparator();
+
+        assertTrue(banner.startsWith("ECS sandbox listening on http://127.0.0.1:8800 (Ctrl-C stops it; "), banner);
+        assertTrue(banner.endsWith(nl + nl
+                + "Copy speed: 10 %/s (a normal copy takes about 10 s)" + nl
+                + "Faults: none" + nl
+                + "Endpoint: http://127.0.0.1:8800 (Ctrl-C stops the sandbox)" + nl
+                + "Its access keys (fake, for this sandbox only):" + nl
+                + "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + SandboxKeys.ACCESS_KEY_ID + nl
+                + "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + SandboxKeys.ACCESS_KEY_SECRET + nl
+                + "  STS pair: access key id " + SandboxKeys.STS_ACCESS_KEY_ID + nl
+                + "            secret " + SandboxKeys.STS_ACCESS_KEY_SECRET + nl
+                + "            security token " + SandboxKeys.STS_SECURITY_TOKEN + nl
+                + "Then, for example:" + nl
+                + "  ecs-image --endpoint http://127.0.0.1:8800 \\" + nl
+                + "    copy -i m-bp1ujzde8gxd6ncf10ep -r cn-hangzhou -t cn-shanghai" + nl), banner);
+        assertTrue(banner.indexOf("Seeded images") < banner.indexOf("Copy speed:"), banner);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsimage.cli.ScriptedEcs.Step;
 import dev.ecsimage.transport.ApiCall;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,15 +49,17 @@ class StatusCommandTest {
         assertEquals(12, r.status());
         assertEquals("""
                 {
-                  "images" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-a",
-                    "name" : "web",
-                    "status" : "Creating",
-                    "progress" : 47,
-                    "remainingSeconds" : 120,
-                    "error" : null
-                  } ]
+                  "images": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-a",
+                      "name": "web",
+                      "status": "Creating",
+                      "progress": 47,
+                      "remainingSeconds": 120,
+                      "error": null
+                    }
+                  ]
                 }
                 """, r.out());
         CliRun.Result text = cli.run("status", "-r", "cn-shanghai", "-i", "m-a");
@@ -199,26 +202,34 @@ class StatusCommandTest {
         assertEquals(12, r.status());
         assertEquals("""
                 {
-                  "images" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-a",
-                    "name" : null,
-                    "status" : "Unknown",
-                    "progress" : null,
-                    "remainingSeconds" : null,
-                    "error" : {
-                      "code" : "NetworkError",
-                      "message" : "DescribeImages in cn-shanghai failed: IOException (Connection refused)",
-                      "requestId" : null,
-                      "httpStatus" : null,
-                      "exitStatus" : 9
+                  "images": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-a",
+                      "name": null,
+                      "status": "Unknown",
+                      "progress": null,
+                      "remainingSeconds": null,
+                      "error": {
+                        "code": "NetworkError",
+                        "message": "DescribeImages in cn-shanghai failed: network error: Connection refused",
+                        "requestId": null,
+                        "httpStatus": null,
+                        "exitStatus": 9
+                      }
                     }
-                  } ]
+                  ]
                 }
                 """, r.out());
-        assertTrue(r.err().startsWith("ecs-image: cn-shanghai: status of m-a unknown: DescribeImages did not answer "
-                + "before the wait ended; last error: NetworkError: DescribeImages in cn-shanghai failed: IOException "
-                + "(Connection refused)\n"), r.err());
+        assertTrue(r.err().startsWith("ecs-image: DescribeImages in cn-shanghai: network error: Connection refused; "
+                + "retrying (2/5) in "), r.err());
+        assertTrue(r.err().endsWith("\necs-image: cn-shanghai: status of m-a unknown: DescribeImages did not answer in "
+                + "time; last error: NetworkError: DescribeImages in cn-shanghai failed: network error: "
+                + "Connection refused\n"
+                + "ecs-image: still running after 1m; the copies keep running.\n"
+                + "  follow: ecs-image status --wait -i cn-shanghai:m-a\n"
+                + "  cancel: ecs-image cancel -i cn-shanghai:m-a\n"), r.err());
+        assertEquals(60, cli.time.elapsed().toSeconds(), "the wait ended at the deadline");
     }
 
     @Test
@@ -232,8 +243,9 @@ class StatusCommandTest {
 
         assertEquals(9, r.status());
         assertEquals("cn-shanghai  m-a  Unknown  -\ncn-beijing   m-b  Available  100%\n", r.out());
-        assertEquals("ecs-image: cn-shanghai: ServiceUnavailable: scripted ServiceUnavailable (HTTP 503, RequestId req-err)\n"
-                + "hint: gave up after 2 attempts: retry later, or raise --max-attempts\n", r.err());
+        assertEquals("ecs-image: DescribeImages in cn-shanghai: ServiceUnavailable (HTTP 503); retrying (2/2) in Xs\n"
+                + "ecs-image: cn-shanghai: ServiceUnavailable: scripted ServiceUnavailable (HTTP 503, RequestId req-err)\n"
+                + "hint: gave up after 2 attempts: retry later, or raise --max-attempts\n", CliRun.anyDelay(r.err()));
     }
 
     @Test
@@ -281,36 +293,40 @@ class StatusCommandTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("""
                 {
-                  "sourceImageId" : "m-src",
-                  "sourceRegion" : "cn-hangzhou",
-                  "copies" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "m-a",
-                    "status" : "Available",
-                    "progress" : 100,
-                    "requestId" : "req-x",
-                    "clientToken" : "t-cn-shanghai",
-                    "reused" : false,
-                    "error" : null
-                  }, {
-                    "region" : "cn-nanjing",
-                    "imageId" : null,
-                    "status" : "Skipped",
-                    "progress" : null,
-                    "requestId" : "req-x",
-                    "clientToken" : "t-cn-nanjing",
-                    "reused" : false,
-                    "error" : null
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : "m-b",
-                    "status" : "Available",
-                    "progress" : 100,
-                    "requestId" : "req-x",
-                    "clientToken" : "t-cn-beijing",
-                    "reused" : false,
-                    "error" : null
-                  } ]
+                  "sourceImageId": "m-src",
+                  "sourceRegion": "cn-hangzhou",
+                  "copies": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "m-a",
+                      "status": "Available",
+                      "progress": 100,
+                      "requestId": "req-x",
+                      "clientToken": "t-cn-shanghai",
+                      "reused": false,
+                      "error": null
+                    },
+                    {
+                      "region": "cn-nanjing",
+                      "imageId": null,
+                      "status": "Skipped",
+                      "progress": null,
+                      "requestId": "req-x",
+                      "clientToken": "t-cn-nanjing",
+                      "reused": false,
+                      "error": null
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": "m-b",
+                      "status": "Available",
+                      "progress": 100,
+                      "requestId": "req-x",
+                      "clientToken": "t-cn-beijing",
+                      "reused": false,
+                      "error": null
+                    }
+                  ]
                 }
                 """, r.out());
         assertEquals("ecs-image: cn-nanjing: no image id in --from (Skipped): not looked at\n", r.err());
@@ -366,5 +382,19 @@ class StatusCommandTest {
         assertEquals("ecs-image: give the images: --image-id (-i) IMAGE_ID or REGION:IMAGE_ID, or --from FILE",
                 cli.run("status").err().lines().findFirst().orElseThrow());
         assertEquals(0, cli.ecs.calls.size());
+    }
+
+    @Test
+    void theTimeoutBoundsALookWithoutWaitAndTheImageIsUnknownWithTheLastError() {
+        cli.ecs.unreachable("DescribeImages");
+        cli.ecs.beforeCall = call -> cli.time.advance(Duration.ofSeconds(3));
+
+        CliRun.Result r = cli.run("status", "-i", "cn-shanghai:m-a", "--timeout", "5s", "-q");
+
+        assertEquals(12, r.status(), r.err());
+        assertEquals("m-a\n", r.out());
+        assertEquals("ecs-image: cn-shanghai: status of m-a unknown: DescribeImages did not answer in time; last error: "
+                + "NetworkError: DescribeImages in cn-shanghai failed: network error: Connection refused\n", r.err());
+        assertEquals(2, cli.ecs.count("DescribeImages"), "attempts at 0 and about 3 s; none after 5 s");
     }
 }

@@ -29,9 +29,14 @@ class UsageTest {
         "-t cn-beijing,cn-beijing|--to 'cn-beijing' is given twice: each destination gets one copy",
         "-t Shanghai|--to 'Shanghai' is not a region id (like cn-hangzhou or ap-southeast-1)",
         "--if-exists reuse|--if-exists reuse needs --name: the existing image is found by its name",
-        "--timeout 10|Invalid value for option '--timeout': '10' is not a duration: use a number with a unit, ms, s, m or h (e.g. 500ms, 30s, 2m, 1h30m)",
+        "--timeout 10d|Invalid value for option '--timeout': '10d' is not a duration: use seconds (90) or a number with a unit, ms, s, m or h (500ms, 30s, 2m, 1h30m)",
+        "--tag a=1 --tag a=2|--tag 'a=2': key 'a' is given twice: an image holds one value per tag key",
+        "--dryrun|unknown option '--dryrun': did you mean '--dry-run'?",
+        "--regoin cn-beijing|unknown option '--regoin': did you mean '--region'?",
+        "--tiemout=5s|unknown option '--tiemout': did you mean '--timeout'?",
+        "cn-beijing|unexpected argument 'cn-beijing'",
         "--if-exists maybe|Invalid value for option '--if-exists': expected one of [fail, reuse] (case-insensitive) but was 'maybe'",
-        "--bogus|Unknown option: '--bogus'",
+        "--bogus|unknown option '--bogus'",
     })
     void copyRejects(String args, String message) {
         String[] extra = args.split(" ");
@@ -116,12 +121,46 @@ class UsageTest {
     }
 
     @Test
-    void helpListsTheExitStatuses() {
-        CliRun.Result r = cli.run("copy", "--help");
+    void anUnknownCommandIsNamedWithTheNearestOne() {
+        CliRun.Result r = cli.run("copi", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai");
 
-        assertEquals(0, r.status());
-        assertTrue(r.out().contains("Exit statuses:\n"), r.out());
-        assertTrue(r.out().contains(" 12   still in progress"), r.out());
-        assertTrue(r.out().contains("--if-exists=fail|reuse"), r.out());
+        assertEquals(2, r.status());
+        assertEquals("ecs-image: unknown command 'copi': did you mean 'copy'?\n"
+                + "Try 'ecs-image --help' for more information.\n", r.err());
+        assertEquals("ecs-image: unknown command 'cancle': did you mean 'cancel'?\n"
+                + "Try 'ecs-image --help' for more information.\n", cli.run("cancle").err());
+        assertEquals("ecs-image: unknown command 'serv': did you mean 'serve'?\n"
+                + "Try 'ecs-image sandbox --help' for more information.\n", cli.run("sandbox", "serv").err());
+        assertEquals("ecs-image: unknown command 'frobnicate'\n"
+                + "Try 'ecs-image --help' for more information.\n", cli.run("frobnicate").err());
+        assertEquals(0, cli.ecs.calls.size());
+    }
+
+    @Test
+    void aMisspeltOptionIsSaidBeforeTheRequiredOptionItLeavesOut() {
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "--too", "cn-shanghai");
+
+        assertEquals(2, r.status());
+        assertEquals("ecs-image: unknown option '--too': did you mean '--to'?\n"
+                + "Try 'ecs-image copy --help' for more information.\n", r.err());
+    }
+
+    @Test
+    void aMissingRequiredOptionAloneIsNamed() {
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou");
+
+        assertEquals("ecs-image: Missing required option: '--to=REGION'\n"
+                + "Try 'ecs-image copy --help' for more information.\n", r.err());
+    }
+
+    @Test
+    void pIsShortForProfile() {
+        CliRun.Result shortForm = cli.run("-p", "prod", "status", "-r", "cn-shanghai", "-i", "m-a");
+        CliRun.Result longForm = cli.run("--profile", "prod", "status", "-r", "cn-shanghai", "-i", "m-a");
+
+        assertEquals(3, shortForm.status());
+        assertEquals("ecs-image: profile 'prod' (--profile) not found in ~/.aliyun/config.json "
+                + "or ~/.alibabacloud/credentials\n", shortForm.err());
+        assertEquals(longForm.err(), shortForm.err());
     }
 }

@@ -70,27 +70,30 @@ class EndToEndIT {
         assertTrue(beijing.matches("m-2ze[0-9a-z]{17}"), beijing);
         String expected = """
                 {
-                  "sourceImageId" : "%s",
-                  "sourceRegion" : "cn-hangzhou",
-                  "copies" : [ {
-                    "region" : "cn-shanghai",
-                    "imageId" : "%s",
-                    "status" : "Available",
-                    "progress" : 100,
-                    "requestId" : "%s",
-                    "clientToken" : "e2e-1-cn-shanghai",
-                    "reused" : false,
-                    "error" : null
-                  }, {
-                    "region" : "cn-beijing",
-                    "imageId" : "%s",
-                    "status" : "Available",
-                    "progress" : 100,
-                    "requestId" : "%s",
-                    "clientToken" : "e2e-1-cn-beijing",
-                    "reused" : false,
-                    "error" : null
-                  } ]
+                  "sourceImageId": "%s",
+                  "sourceRegion": "cn-hangzhou",
+                  "copies": [
+                    {
+                      "region": "cn-shanghai",
+                      "imageId": "%s",
+                      "status": "Available",
+                      "progress": 100,
+                      "requestId": "%s",
+                      "clientToken": "e2e-1-cn-shanghai",
+                      "reused": false,
+                      "error": null
+                    },
+                    {
+                      "region": "cn-beijing",
+                      "imageId": "%s",
+                      "status": "Available",
+                      "progress": 100,
+                      "requestId": "%s",
+                      "clientToken": "e2e-1-cn-beijing",
+                      "reused": false,
+                      "error": null
+                    }
+                  ]
                 }
                 """.formatted(Sandbox.DEMO, shanghai, doc.at("/copies/0/requestId").asText(), beijing,
                 doc.at("/copies/1/requestId").asText());
@@ -332,7 +335,7 @@ class EndToEndIT {
         assertTrue(failed.out().startsWith("cn-beijing  m-2ze4r6mp6afqfjzczbtt  CreateFailed  "), failed.out());
         Launcher.Result missing = l.run("status", "-r", "cn-shanghai", "-i", "m-uf6nosuchimage000000", "-o", "json");
         assertEquals(5, missing.status());
-        assertTrue(missing.out().contains("\"status\" : \"NotFound\""), missing.out());
+        assertTrue(missing.out().contains("\"status\": \"NotFound\""), missing.out());
 
         Launcher.Result finished = l.run("cancel", "-r", "cn-shanghai", "-i", "m-uf6s26lrwbqcab69m64p");
         assertEquals(6, finished.status());

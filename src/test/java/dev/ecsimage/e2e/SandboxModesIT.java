@@ -88,7 +88,7 @@ class SandboxModesIT {
                     Sandbox.DEMO, "-r", "cn-hangzhou", "-t", "cn-shanghai", "-o", "json", EndToEndIT.FAST_POLL);
 
             assertEquals(0, r.status(), r.err());
-            assertTrue(r.out().contains("\"status\" : \"Available\""), r.out());
+            assertTrue(r.out().contains("\"status\": \"Available\""), r.out());
             new ProcessBuilder("kill", "-INT", Long.toString(served.process().pid())).start().waitFor();
             assertTrue(served.process().waitFor(20, TimeUnit.SECONDS));
             assertEquals(130, served.process().exitValue());

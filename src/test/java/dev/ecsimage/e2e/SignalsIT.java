@@ -182,6 +182,9 @@ class SignalsIT {
         assertTrue(r.err().contains("\necs-image: waiting for the cancels to be answered (10s at most)\n"), r.err());
         String[] first = shown.get(0).split(":");
         assertTrue(r.err().contains("\necs-image: interrupted; could not cancel " + first[1] + " in " + first[0]
+                + ": DeadlineReached: CancelCopyImage in " + first[0] + ": time limit reached during attempt 1\n"), r.err());
+        String[] second = shown.get(1).split(":");
+        assertTrue(r.err().contains("\necs-image: interrupted; could not cancel " + second[1] + " in " + second[0]
                 + " within 10s: it may still be running\n"), r.err());
         assertTrue(r.err().endsWith("  cancel: ecs-image cancel -i " + String.join(",", shown) + "\n"), r.err());
     }

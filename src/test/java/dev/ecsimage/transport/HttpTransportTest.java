@@ -18,4 +18,12 @@ class HttpTransportTest {
         var nonces = HttpTransport.randomNonces();
         assertEquals(100, java.util.stream.Stream.generate(nonces).limit(100).distinct().count());
     }
+
+    @Test
+    void boundsAreNamedInSeconds() {
+        assertEquals("3s", HttpTransport.seconds(Duration.ofSeconds(3)));
+        assertEquals("0.5s", HttpTransport.seconds(Duration.ofMillis(500)));
+        assertEquals("1.25s", HttpTransport.seconds(Duration.ofMillis(1250)));
+        assertEquals("30s", HttpTransport.seconds(Duration.ofSeconds(30)));
+    }
 }

@@ -35,4 +35,21 @@ class PercentEncodingTest {
     void emptyStaysEmpty() {
         assertEquals("", PercentEncoding.encode(""));
     }
+
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiterString = " => ", value = {
+            "p%40ss%3Aw%C3%B6rd => p@ss:wörd",
+            "a+b => a+b",
+            "%F0%9F%98%80x😀 => 😀x😀",
+            "plain => plain",
+    })
+    void decodeIsTheInverseForProxyCredentials(String encoded, String decoded) {
+        assertEquals(decoded, PercentEncoding.decode(encoded));
+    }
+
+    @Test
+    void decodeRefusesABrokenSequence() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PercentEncoding.decode("a%2"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PercentEncoding.decode("a%zz"));
+    }
 }
