@@ -145,11 +145,15 @@ class SignalsIT {
         return new Faults(Fault.NEVER, Fault.NEVER, Fault.NEVER, Fault.NEVER, Duration.ofMinutes(5), "CancelCopyImage");
     }
 
+    /** A copy to three regions with --cancel-on-abort, waiting, where every CancelCopyImage hangs until {@code gate} opens. */
+    private Launcher.Running copyWithHangingCancels(Gate gate) throws Exception {
+        return waitingCopy(slow(heldCancels(), gate), "--cancel-on-abort");
+    }
+
     @Test
     void aSecondCtrlCEndsTheProcessAtOnceWhileCancelsHang() throws Exception {
         Gate gate = new Gate(0);
-        Launcher launcher = slow(heldCancels(), gate);
-        Launcher.Running copy = waitingCopy(launcher, "--cancel-on-abort");
+        Launcher.Running copy = copyWithHangingCancels(gate);
 
         copy.signal("INT");
         gate.awaitArrived(1, 20_000);
@@ -167,8 +171,7 @@ class SignalsIT {
     @Test
     void cancelsOnAbortThatHangAreGivenUpAfterTenSeconds() throws Exception {
         Gate gate = new Gate(0);
-        Launcher launcher = slow(heldCancels(), gate);
-        Launcher.Running copy = waitingCopy(launcher, "--cancel-on-abort");
+        Launcher.Running copy = copyWithHangingCancels(gate);
         List<String> shown = idsShown(copy.err().text());
 
         long start = System.nanoTime();
