@@ -235,27 +235,26 @@ final class CopyCommand implements Callable<Integer> {
      * source region's.
      */
     private void startAll() throws InterruptedException {
-        EcsException deadEndpoint = null;
+        CopyError notSent = null;
         String deadFor = null;
         for (Copy planned : copies.copies()) {
             String d = planned.region();
-            if (deadEndpoint != null) {
-                CopyError notSent = new CopyError(deadEndpoint.code(), "not sent: CopyImage to " + deadFor
-                        + " got no answer from the source region's endpoint, where every CopyImage goes", null, null,
-                        ExitStatus.UNAVAILABLE.code);
-                copies.update(d, c -> c.withError(Copy.NOT_SENT, notSent));
+            if (notSent != null) {
+                CopyError why = notSent;
+                copies.update(d, c -> c.withError(Copy.NOT_SENT, why));
                 continue;
             }
             if (!start(planned)) {
                 return;
             }
-            Copy now = copies.get(d);
-            if (now.error() != null && EcsException.NETWORK_ERROR.equals(now.error().code())) {
-                deadEndpoint = new EcsException(now.error().code(), now.error().message(), null, 0, null);
+            CopyError failure = copies.get(d).error();
+            if (failure != null && EcsException.NETWORK_ERROR.equals(failure.code())) {
                 deadFor = d;
+                notSent = new CopyError(failure.code(), "not sent: CopyImage to " + d + " got no answer from the "
+                        + "source region's endpoint, where every CopyImage goes", null, null, failure.exitStatus());
             }
         }
-        if (deadEndpoint != null && copies.copies().stream().anyMatch(c -> Copy.NOT_SENT.equals(c.status()))) {
+        if (notSent != null && copies.copies().stream().anyMatch(c -> Copy.NOT_SENT.equals(c.status()))) {
             root.context.err().println("ecs-image: CopyImage to " + deadFor + " got no answer after every attempt: "
                     + "the other destinations were not sent (the same endpoint, " + source + "'s, serves them all)");
         }
