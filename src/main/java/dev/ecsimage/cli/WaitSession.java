@@ -94,6 +94,7 @@ final class WaitSession implements WatchListener {
     /** The run is ending early (Ctrl-C, SIGTERM): the display ends, and later events are dropped. */
     void stop() {
         stopped = true;
+        retries.showIn(null);
         display.close();
     }
 
