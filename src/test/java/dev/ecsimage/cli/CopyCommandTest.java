@@ -720,4 +720,22 @@ class CopyCommandTest {
         assertTrue(r.err().startsWith("ecs-image: interrupted; could not cancel m-cnscopy1 in cn-shanghai: DeadlineReached: "
                 + "CancelCopyImage in cn-shanghai: time limit reached "), r.err());
     }
+
+    @Test
+    void retriesAfterAnInterruptArePlainLinesAndNoBarComesBack() {
+        cli.terminal = true;
+        cli.env.put("NO_COLOR", "1");
+        cli.ecs.copyScript("cn-shanghai", List.of(new Step("Creating", 10, 600L)));
+        cli.ecs.fail("CancelCopyImage", 503, "ServiceUnavailable");
+        cli.time.onSleep = cli::interrupt;
+
+        CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "--cancel-on-abort");
+
+        assertEquals(130, r.status());
+        String afterBars = r.err().substring(r.err().indexOf("1 copy: 1 Creating"));
+        assertEquals("ecs-image: CancelCopyImage in cn-shanghai: ServiceUnavailable (HTTP 503); retrying (2/5) in Xs\n"
+                + "ecs-image: interrupted; cancelled the copy m-cnscopy1 in cn-shanghai\n",
+                CliRun.anyDelay(afterBars.substring(afterBars.indexOf("ecs-image: "))));
+        assertFalse(afterBars.contains("[-") || afterBars.contains("[#"), "no bar drawn again:\n" + afterBars);
+    }
 }
