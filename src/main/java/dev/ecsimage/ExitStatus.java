@@ -12,7 +12,7 @@ public enum ExitStatus {
     DENIED(4, ErrorKind.DENIED.meaning),
     NOT_FOUND(5, ErrorKind.NOT_FOUND.meaning),
     INVALID(6, ErrorKind.INVALID.meaning),
-    CONFLICT(7, ErrorKind.CONFLICT.meaning + " (name exists, copy running, token reused)"),
+    CONFLICT(7, ErrorKind.CONFLICT.meaning + " (name exists, or cannot be reused; copy running; token reused)"),
     QUOTA(8, ErrorKind.QUOTA.meaning),
     UNAVAILABLE(9, ErrorKind.UNAVAILABLE.meaning + " (throttling, 5xx, network, unreadable answer)"),
     COPY_FAILED(10, "copy failed: the copy ended CreateFailed or UnAvailable"),
@@ -38,6 +38,16 @@ public enum ExitStatus {
             case QUOTA -> QUOTA;
             case UNAVAILABLE -> UNAVAILABLE;
         };
+    }
+
+    /** The status of this code; {@link #INTERNAL} for a code that is none of them. */
+    public static ExitStatus of(int code) {
+        for (ExitStatus s : values()) {
+            if (s.code == code) {
+                return s;
+            }
+        }
+        return INTERNAL;
     }
 
     /** How one followed image ended, as a status. */

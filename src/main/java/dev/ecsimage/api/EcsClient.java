@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  */
 public final class EcsClient implements AutoCloseable {
     /** ModifyImageSharePermission reads AddAccount.1 to .10 and ignores the rest. */
-    static final int SHARE_BATCH = 10;
+    public static final int SHARE_BATCH = 10;
     static final int MAX_SHARE_PAGES = 10;
     /** DescribeImages without an ImageId filter reads at most this many pages: 10,000 images. */
     static final int MAX_IMAGE_PAGES = 100;

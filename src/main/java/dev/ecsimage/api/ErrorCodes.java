@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The one table that classifies the service's error codes. Exact codes first (CopyImage's table
- * with the service's own spellings, CancelCopyImage's, the common ones), then the documented
+ * with the service's own spellings, CancelCopyImage's, ModifyImageSharePermission's, the common
+ * ones), then the documented
  * patterns, then the HTTP status. Whether to retry follows from the kind: only
  * {@link ErrorKind#UNAVAILABLE} is transient.
  */
@@ -19,6 +20,8 @@ public final class ErrorCodes {
             Map.entry("InvalidRegion.NotSupport", ErrorKind.DENIED),
             Map.entry("InvalidTimeStamp.Expired", ErrorKind.DENIED),
             Map.entry("SignatureNonceUsed", ErrorKind.DENIED),
+            // sharing an encrypted image needs the RAM role AliyunECSShareEncryptImageDefaultRole
+            Map.entry("AssumeRoleError", ErrorKind.DENIED),
 
             Map.entry("InvalidImageId.NotFound", ErrorKind.NOT_FOUND),
             Map.entry("SourceRegion.NotFound", ErrorKind.NOT_FOUND),
@@ -26,6 +29,7 @@ public final class ErrorCodes {
             Map.entry("InvalidSnapshotId.NotFound", ErrorKind.NOT_FOUND),
             Map.entry("InvalidParameter.KMSKeyId.NotFound", ErrorKind.NOT_FOUND),
             Map.entry("InvalidRegionId.NotFound", ErrorKind.NOT_FOUND),
+            Map.entry("InvalidAccount.NotFound", ErrorKind.NOT_FOUND),
 
             Map.entry("InvalidImageName.Malformed", ErrorKind.INVALID),
             Map.entry("InvalidDescription.Malformed", ErrorKind.INVALID),
@@ -41,6 +45,9 @@ public final class ErrorCodes {
             Map.entry("ImageCreatedNotFromCopy", ErrorKind.INVALID),
             Map.entry("CancelNotSupported", ErrorKind.INVALID),
             Map.entry("MissingParameter", ErrorKind.INVALID),
+            // the service's spelling; sharing an image with the account that owns it
+            Map.entry("InvalidAccount.Forbbiden", ErrorKind.INVALID),
+            Map.entry("InvalidOperation.ServiceKeyEncryptedImageUnsupported", ErrorKind.INVALID),
 
             Map.entry("InvalidImageName.Duplicated", ErrorKind.CONFLICT),
             Map.entry("OperationDenied.ImageCopying", ErrorKind.CONFLICT),
@@ -50,6 +57,8 @@ public final class ErrorCodes {
             Map.entry("QuotaExceed.Image", ErrorKind.QUOTA),
             Map.entry("QuotaExceed.Snapshot", ErrorKind.QUOTA),
             Map.entry("SizeExceed.Image", ErrorKind.QUOTA),
+            Map.entry("QuotaExceed.ShareImageUser", ErrorKind.QUOTA),
+            Map.entry("QuotaExceed.ShareImage", ErrorKind.QUOTA),
 
             Map.entry("InternalError", ErrorKind.UNAVAILABLE),
             Map.entry("ServiceUnavailable", ErrorKind.UNAVAILABLE));

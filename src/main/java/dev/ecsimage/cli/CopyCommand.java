@@ -99,8 +99,12 @@ final class CopyCommand implements Callable<Integer> {
     List<String> kmsKeyIds = new ArrayList<>();
 
     @Option(names = "--tag", paramLabel = "KEY=VALUE",
-            description = "Tag the copies (Tag.N.Key/Value); repeatable, at most 20.")
+            description = "Tag the copies (Tag.N.Key/Value); repeatable, at most 19 (20 with --no-provenance-tag).")
     List<String> tags = new ArrayList<>();
+
+    @Option(names = "--no-provenance-tag", description = "Leave off the tag " + ProvenanceTag.KEY
+            + "=SOURCE_REGION/SOURCE_IMAGE_ID that every copy otherwise carries.")
+    boolean noProvenanceTag;
 
     @Option(names = "--resource-group-id", paramLabel = "ID", description = "Resource group of the copies (ResourceGroupId).")
     String resourceGroupId;
@@ -125,11 +129,20 @@ final class CopyCommand implements Callable<Integer> {
     boolean cancelOnAbort;
 
     @Option(names = "--if-exists", paramLabel = "fail|reuse",
-            description = "When a destination already has an image named --name: fail (default, exit 7) or reuse it, "
-                    + "i.e. wait for it as if it were the new copy.")
+            description = "When a destination already has an image of the account named exactly --name: fail "
+                    + "(default, exit 7) or reuse it, i.e. wait for it as if it were the new copy; not one whose "
+                    + ProvenanceTag.KEY + " tag names another source, nor one that failed (exit 7).")
     IfExists ifExists = IfExists.fail;
 
+    @Option(names = "--share-with", split = ",", paramLabel = "ACCOUNT_ID",
+            description = "Once a copy is Available, share it with these Alibaba Cloud accounts "
+                    + "(ModifyImageSharePermission AddAccount.N, ten a call); comma-separated or repeated, at most "
+                    + ShareAccounts.MAX + ".")
+    List<String> shareWith = new ArrayList<>();
+
     private List<Tag> parsedTags;
+    private List<String> shareAccounts;
+    private CopySharing sharing;
     private KmsKeys keys;
     private String source;
     private Instant deadline;
@@ -150,6 +163,7 @@ final class CopyCommand implements Callable<Integer> {
             retries = new RetryNotes(root);
             client = ClientFactory.forRun(ecs, root, deadline, retries);
             copies = new CopySet(source, imageId, List.of());
+            sharing = new CopySharing(root, client, copies, shareAccounts);
             Object hook = root.context.abortHooks().register(this::abort);
             try {
                 String why;
@@ -158,7 +172,8 @@ final class CopyCommand implements Callable<Integer> {
                     List<String> to = all ? everyRegion() : destinations;
                     checkKeys(to, all);
                     for (String d : to) {
-                        copies.add(Copy.planned(d, ClientTokens.forDestination(token, d, to.size())));
+                        Copy planned = Copy.planned(d, ClientTokens.forDestination(token, d, to.size()));
+                        copies.add(shareAccounts.isEmpty() ? planned : planned.withSharedWith(List.of()));
                     }
                     startAll();
                     why = dryRun ? null : noWait ? NOT_WAITING : follow();
@@ -220,12 +235,26 @@ final class CopyCommand implements Callable<Integer> {
         return to;
     }
 
-    /** @param to the destinations; null under --to all before DescribeRegions (a plain key is refused before any call) */
+    /**
+     * The KMS keys against the destinations; with --share-with, a key for each: a copy encrypted
+     * with the service key cannot be shared.
+     *
+     * @param to the destinations; null under --to all before DescribeRegions (a plain key is refused before any call)
+     */
     private void checkKeys(List<String> to, boolean all) {
         try {
             keys.check(to, all ? "--to all" : "--to " + String.join(",", to));
         } catch (IllegalArgumentException e) {
             throw usage("--kms-key-id " + e.getMessage());
+        }
+        if (to != null && encrypted && !shareAccounts.isEmpty()) {
+            for (String d : to) {
+                if (keys.forRegion(d) == null) {
+                    throw usage("--share-with: the copy to " + d + " would be encrypted with the service key (--encrypted "
+                            + "without a --kms-key-id for " + d + "), and such an image cannot be shared: give "
+                            + "--kms-key-id " + d + "=KEY_ID");
+                }
+            }
         }
     }
 
@@ -268,15 +297,9 @@ final class CopyCommand implements Callable<Integer> {
     private boolean start(Copy planned) throws InterruptedException {
         String d = planned.region();
         try {
-            if (ifExists == IfExists.reuse && !dryRun) {
-                for (Image existing : client.describeImages(d, null, Image.ALL_STATUSES, name)) {
-                    if (name.equals(existing.name())) {
-                        root.console().note("reusing " + existing.imageId() + " in " + d + ", already named " + name
-                                + " (" + existing.status() + ")");
-                        copies.update(d, c -> c.accepted(existing.imageId(), null, true, Copy.ACCEPTED));
-                        return true;
-                    }
-                }
+            if (ifExists == IfExists.reuse && !dryRun
+                    && new ReuseExisting(root, client, copies, name, ProvenanceTag.value(source, imageId)).settle(d)) {
+                return true;
             }
             if (!copies.startRequest(d)) {
                 return false;
@@ -305,9 +328,14 @@ final class CopyCommand implements Callable<Integer> {
                 || EcsException.BAD_RESPONSE.equals(e.code()));
     }
 
+    /** The CopyImage of one destination: the options, and the provenance tag (also in a dry run: it is checked too). */
     private CopyImageRequest request(String destination, String token) {
+        List<Tag> allTags = new ArrayList<>(parsedTags);
+        if (!noProvenanceTag) {
+            allTags.add(ProvenanceTag.of(source, imageId));
+        }
         return new CopyImageRequest(source, imageId, destination, name, description, encrypted,
-                keys.forRegion(destination), resourceGroupId, parsedTags, token, dryRun);
+                keys.forRegion(destination), resourceGroupId, allTags, token, dryRun);
     }
 
     private boolean isAll() {
@@ -338,7 +366,7 @@ final class CopyCommand implements Callable<Integer> {
         return "still running after " + DurationText.format(timing.timeout);
     }
 
-    /** Keeps each copy's status as last seen. */
+    /** Keeps each copy's status as last seen; shares each copy once it is Available (--share-with). */
     private final class CopySetUpdates implements WatchListener {
         @Override
         public void seen(Target target, Image image) {
@@ -351,7 +379,19 @@ final class CopyCommand implements Callable<Integer> {
             switch (result.outcome()) {
                 case GONE, NOT_FOUND -> copies.update(region, c -> c.withStatus(Copy.GONE, null, null));
                 case ERROR -> copies.update(region, c -> c.withError(c.status(), CopyError.of(result.error())));
+                case AVAILABLE -> share(region);
                 default -> { }
+            }
+        }
+
+        private void share(String region) {
+            if (shareAccounts.isEmpty()) {
+                return;
+            }
+            try {
+                sharing.share(region);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the watch's next sleep ends the run
             }
         }
     }
@@ -413,6 +453,10 @@ final class CopyCommand implements Callable<Integer> {
                     .stream().filter(c -> Copy.DRY_RUN_PASSED.equals(c.status())).map(Copy::region).toList())
                     + " (nothing was copied)");
         }
+        if (dryRun && !shareAccounts.isEmpty()) {
+            root.console().note("--share-with: nothing to share in a dry run (no copy was made)");
+        }
+        sharing.reportFailures(set);
         set.copies().stream().filter(c -> Copy.UNKNOWN.equals(c.status())).forEach(this::reportUnknown);
         List<String> notSent = set.copies().stream().filter(c -> Copy.NOT_SENT.equals(c.status()) && c.error() == null)
                 .map(Copy::region).toList();
@@ -422,7 +466,9 @@ final class CopyCommand implements Callable<Integer> {
         if (why != null) {
             List<ImageRef> running = set.copies().stream().filter(Copy::running)
                     .map(c -> new ImageRef(c.region(), c.imageId())).toList();
-            StillRunning.report(root, client, running, cancelOnAbort && !why.equals(NOT_WAITING), why);
+            boolean cancel = cancelOnAbort && !why.equals(NOT_WAITING);
+            StillRunning.report(root, client, running, cancel, why);
+            sharing.reportUnfinished(set, this::copyAgain, cancel);
         }
         root.context.out().flush();
         root.context.err().flush();
@@ -464,8 +510,17 @@ final class CopyCommand implements Callable<Integer> {
         for (Tag t : parsedTags) {
             args.addAll(List.of("--tag", t.key() + "=" + t.value()));
         }
+        if (noProvenanceTag) {
+            args.add("--no-provenance-tag");
+        }
         if (resourceGroupId != null) {
             args.addAll(List.of("--resource-group-id", resourceGroupId));
+        }
+        if (ifExists == IfExists.reuse) {
+            args.addAll(List.of("--if-exists", "reuse"));
+        }
+        if (!shareAccounts.isEmpty()) {
+            args.addAll(List.of("--share-with", String.join(",", shareAccounts)));
         }
         return args;
     }
@@ -487,14 +542,21 @@ final class CopyCommand implements Callable<Integer> {
             throw usage("--kms-key-id needs --encrypted (the API rejects a KMS key for an unencrypted copy: "
                     + "InvalidParameter.EncryptedIllegal)");
         }
-        if (tags.size() > CopyChecks.MAX_TAGS) {
-            throw usage("--tag: at most " + CopyChecks.MAX_TAGS + " tags (got " + tags.size() + ")");
+        int maxTags = noProvenanceTag ? CopyChecks.MAX_TAGS : CopyChecks.MAX_TAGS - 1;
+        if (tags.size() > maxTags) {
+            throw usage("--tag: at most " + maxTags + " tags (got " + tags.size() + ")" + (noProvenanceTag ? ""
+                    : ": an image holds " + CopyChecks.MAX_TAGS + ", and ecs-image adds " + ProvenanceTag.KEY
+                            + " (--no-provenance-tag leaves it off)"));
         }
         List<Tag> parsed = new ArrayList<>();
         for (String t : tags) {
             Tag tag = CopyChecks.parseTag(t);
             if (tag == null) {
                 throw usage("--tag '" + t + "' must be KEY=VALUE");
+            }
+            if (!noProvenanceTag && tag.key().equals(ProvenanceTag.KEY)) {
+                throw usage("--tag '" + t + "': ecs-image sets " + ProvenanceTag.KEY + " itself, to SOURCE_REGION/"
+                        + "SOURCE_IMAGE_ID (--no-provenance-tag leaves it off)");
             }
             String problem = CopyChecks.tag(tag, parsed);
             if (problem != null) {
@@ -507,6 +569,15 @@ final class CopyCommand implements Callable<Integer> {
         }
         if (ifExists == IfExists.reuse && name == null) {
             throw usage("--if-exists reuse needs --name: the existing image is found by its name");
+        }
+        try {
+            shareAccounts = ShareAccounts.parse(shareWith);
+        } catch (IllegalArgumentException e) {
+            throw usage("--share-with " + e.getMessage());
+        }
+        if (!shareAccounts.isEmpty() && noWait) {
+            throw usage("--share-with cannot be combined with --no-wait: a copy is shared once it is Available, "
+                    + "and --no-wait does not wait for that");
         }
         return parsed;
     }

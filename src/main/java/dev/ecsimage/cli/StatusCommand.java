@@ -55,6 +55,10 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     WaitTiming timing;
 
+    @Option(names = "--shares", description = "Also list the accounts each image is shared with "
+            + "(DescribeImageSharePermission).")
+    boolean shares;
+
     private EcsClient client;
     private ImageSelection.Selected selected;
     private volatile WaitSession session;
@@ -72,15 +76,24 @@ final class StatusCommand implements Callable<Integer> {
             client = ClientFactory.forRun(ecs, root, deadline, retries);
             Object hook = root.context.abortHooks().register(this::abort);
             try {
-                Integer status;
+                List<TargetResult> results;
+                String why = null;
                 if (wait) {
                     session = new WaitSession(root, client, targets, "-", WatchListener.NONE, retries);
-                    List<TargetResult> results = session.run(CopyWatcher.Goal.FINAL_STATE, timing.interval, deadline);
-                    boolean early = results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS);
-                    status = finish(results, early ? "still running after " + DurationText.format(timing.timeout) : null);
+                    results = session.run(CopyWatcher.Goal.FINAL_STATE, timing.interval, deadline);
+                    if (results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)) {
+                        why = "still running after " + DurationText.format(timing.timeout);
+                    }
                 } else {
-                    status = finish(look(targets), null);
+                    results = look(targets);
                 }
+                Map<Target, ShareListing.Listed> listed = Map.of();
+                if (shares && why == null) {
+                    listed = ShareListing.ask(root, client, results);
+                } else if (shares) {
+                    root.console().note("--shares: not asked: " + why);
+                }
+                Integer status = finish(results, listed, why);
                 return status == null ? ExitStatus.INTERRUPTED.code : status;
             } finally {
                 root.context.abortHooks().unregister(hook);
@@ -126,7 +139,7 @@ final class StatusCommand implements Callable<Integer> {
         if (waiting != null) {
             waiting.stop();
         AbortHooks.endEchoedLine(root.context);
-            finish(waiting.snapshot(), "interrupted");
+            finish(waiting.snapshot(), Map.of(), "interrupted");
         }
     }
 
@@ -134,9 +147,12 @@ final class StatusCommand implements Callable<Integer> {
      * The end, once: what went wrong on stderr, one row per image on stdout (for --from, the copy
      * set brought up to date), and for images still running how to follow them.
      *
-     * @return the exit status: that of the first image that is not Available; null when already ended
+     * @param listed with --shares, the accounts of each image seen (or why they are not known)
+     * @return the exit status: that of the first image that is not Available, or whose accounts
+     *         could not be listed; null when already ended
      */
-    private synchronized Integer finish(List<TargetResult> results, String why) {
+    private synchronized Integer finish(List<TargetResult> results, Map<Target, ShareListing.Listed> listed,
+                                        String why) {
         if (ended) {
             return null;
         }
@@ -144,8 +160,16 @@ final class StatusCommand implements Callable<Integer> {
         List<StatusRow> rows = new ArrayList<>();
         ExitStatus status = ExitStatus.SUCCESS;
         for (TargetResult r : results) {
-            rows.add(row(r));
+            StatusRow row = row(r);
             ExitStatus s = ExitStatus.of(r);
+            ShareListing.Listed accounts = listed.get(r.target());
+            if (accounts != null) {
+                row = row.withSharedWith(accounts.accounts(), accounts.error());
+                if (s == ExitStatus.SUCCESS && accounts.error() != null) {
+                    s = ExitStatus.of(accounts.error().exitStatus());
+                }
+            }
+            rows.add(row);
             if (status == ExitStatus.SUCCESS) {
                 status = s;
             }
@@ -155,8 +179,11 @@ final class StatusCommand implements Callable<Integer> {
         if (set != null) {
             for (StatusRow row : rows) {
                 ImageRow image = row.image();
-                set.update(image.region(), c -> c.withStatus(image.status(), image.progress(), image.remainingSeconds())
-                        .withError(image.status(), row.error()));
+                set.update(image.region(), c -> {
+                    Copy now = c.withStatus(image.status(), image.progress(), image.remainingSeconds())
+                            .withError(image.status(), row.error());
+                    return row.sharedWith() == null ? now : now.withSharedWith(row.sharedWith());
+                });
             }
             for (Copy c : ImageSelection.withoutImage(set)) {
                 root.console().note(c.region() + ": no image id in --from (" + c.status() + "): not looked at");
@@ -182,7 +209,8 @@ final class StatusCommand implements Callable<Integer> {
                 : r.outcome() == Outcome.IN_PROGRESS && session != null ? session.lastError(t.region()) : null;
         CopyError copyError = error == null ? null : CopyError.of(error);
         if (r.lastSeen() != null) {
-            return new StatusRow(ImageRow.of(r.lastSeen()), r.error() == null ? null : copyError);
+            return new StatusRow(ImageRow.of(r.lastSeen()), r.error() == null ? null : copyError,
+                    ProvenanceTag.sourceOf(r.lastSeen()), null);
         }
         String word = switch (r.outcome()) {
             case NOT_FOUND -> "NotFound";

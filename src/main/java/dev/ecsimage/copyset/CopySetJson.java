@@ -16,10 +16,13 @@ import java.util.List;
  *
  * <pre>
  * {"sourceImageId": "m-bp1...", "sourceRegion": "cn-hangzhou",
- *  "copies": [{"region", "imageId", "status", "progress", "requestId", "clientToken", "reused", "error"}]}
+ *  "copies": [{"region", "imageId", "status", "progress", "requestId", "clientToken", "reused", "sharedWith",
+ *              "error"}]}
  * </pre>
  *
- * where {@code error} is null or {@code {"code", "message", "requestId", "httpStatus", "exitStatus"}}.
+ * where {@code sharedWith} is null (no sharing asked for) or the account ids the copy has been
+ * shared with, and {@code error} is null or {@code {"code", "message", "requestId", "httpStatus",
+ * "exitStatus"}}.
  * Reading ignores fields it does not know, so documents of later versions (which add fields per
  * copy) still read.
  */
@@ -50,6 +53,7 @@ public final class CopySetJson {
             o.put("requestId", c.requestId());
             o.put("clientToken", c.clientToken());
             o.put("reused", c.reused());
+            o.set("sharedWith", accounts(c.sharedWith()));
             if (c.error() == null) {
                 o.putNull("error");
             } else {
@@ -57,6 +61,16 @@ public final class CopySetJson {
             }
         }
         return doc;
+    }
+
+    /** A list of account ids, or null. */
+    public static JsonNode accounts(List<String> ids) {
+        if (ids == null) {
+            return JSON.nullNode();
+        }
+        ArrayNode list = JSON.arrayNode();
+        ids.forEach(list::add);
+        return list;
     }
 
     public static ObjectNode error(CopyError e) {
@@ -121,7 +135,25 @@ public final class CopySetJson {
         }
         return new Copy(text(o, "region", where, true), text(o, "imageId", where, false),
                 text(o, "status", where, true), integer(o, "progress", where), null, text(o, "requestId", where, false),
-                text(o, "clientToken", where, false), reused != null && reused.asBoolean(), error(o.get("error"), where));
+                text(o, "clientToken", where, false), reused != null && reused.asBoolean(),
+                accounts(o.get("sharedWith"), where), error(o.get("error"), where));
+    }
+
+    private static List<String> accounts(JsonNode list, String where) throws NotACopySet {
+        if (list == null || list.isNull()) {
+            return null;
+        }
+        if (!list.isArray()) {
+            throw new NotACopySet(where + ": \"sharedWith\" must be a list of account ids or null");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : list) {
+            if (!id.isTextual() || id.asText().isBlank()) {
+                throw new NotACopySet(where + ": \"sharedWith\" must hold account ids (non-empty strings)");
+            }
+            ids.add(id.asText());
+        }
+        return ids;
     }
 
     private static CopyError error(JsonNode e, String where) throws NotACopySet {

@@ -31,14 +31,27 @@ public final class ErrorReport {
                     "the destination region's custom image quota is used up: delete unused images or raise the quota"),
             Map.entry("IncorrectImageStatus",
                     "the image is not in a state that allows this (a copy's source must be Available)"),
-            Map.entry("InvalidParameter.EncryptedIllegal", "--kms-key-id needs --encrypted"));
+            Map.entry("InvalidParameter.EncryptedIllegal", "--kms-key-id needs --encrypted"),
+            Map.entry("InvalidAccount.NotFound",
+                    "check the account ids of --share-with: each must be an existing Alibaba Cloud account"),
+            Map.entry("InvalidAccount.Forbbiden",
+                    "--share-with names the account that owns the image: an image cannot be shared with its owner"),
+            Map.entry("QuotaExceed.ShareImageUser",
+                    "an image can be shared with at most 50 accounts: unshare some (status --shares lists them)"),
+            Map.entry("InvalidOperation.ServiceKeyEncryptedImageUnsupported",
+                    "an image encrypted with the service key cannot be shared: copy it with --encrypted and "
+                            + "--kms-key-id REGION=KEY_ID"),
+            Map.entry("AssumeRoleError",
+                    "sharing an encrypted image needs the RAM role AliyunECSShareEncryptImageDefaultRole, which is "
+                            + "missing: create it"));
 
     /** For status and cancel, when an image is not found: the usual mix-up is giving the source region. */
     public static final String COPY_REGION_HINT = "an image id's region (--region, or REGION: before the id) is where "
             + "the image lives: for a copy, its destination region, not the source";
 
     private static final String RAM_HINT = "the RAM user or role needs the actions ecs:CopyImage, "
-            + "ecs:DescribeImages and ecs:CancelCopyImage on these images";
+            + "ecs:DescribeImages and ecs:CancelCopyImage on these images (to share them, also "
+            + "ecs:ModifyImageSharePermission and ecs:DescribeImageSharePermission)";
 
     private ErrorReport() {}
 

@@ -3,9 +3,11 @@ package dev.ecsimage.output;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.copyset.Copy;
 import dev.ecsimage.copyset.CopySet;
 import dev.ecsimage.copyset.CopySetJson;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,16 +30,41 @@ public final class ResultWriter {
         return console.json();
     }
 
-    /** A copy set: the copy set document, or one row per destination. */
+    /** A copy set: the copy set document, or one row per destination (with whom it was shared, when asked). */
     public void copies(CopySet set) {
         if (json()) {
             print(CopySetJson.write(set));
         } else {
-            rows(set.copies().stream().map(ImageRow::of).toList());
+            rows(set.copies().stream().map(ImageRow::of).toList(), set.copies().stream().map(ResultWriter::shares)
+                    .toList());
         }
     }
 
-    /** {@code status}: {@code {"images": [...]}}, or one row per image with its remaining time. */
+    /**
+     * What a copy's row says about sharing: nothing when no sharing was asked for (or no copy
+     * was made); {@code shared with A, B}; {@code not shared}; and for a copy that is Available
+     * but whose sharing failed, the error's code: {@code not shared: CODE}, or {@code shared with
+     * A (the rest: CODE)} when it failed half-way.
+     */
+    private static String shares(Copy c) {
+        if (c.sharedWith() == null || c.imageId() == null) {
+            return null;
+        }
+        String failed = c.available() && c.error() != null ? c.error().code() : null;
+        if (c.sharedWith().isEmpty()) {
+            return failed == null ? "not shared" : "not shared: " + failed;
+        }
+        return sharedWith(c.sharedWith()) + (failed == null ? "" : " (the rest: " + failed + ")");
+    }
+
+    private static String sharedWith(List<String> accounts) {
+        return accounts.isEmpty() ? "not shared" : "shared with " + String.join(", ", accounts);
+    }
+
+    /**
+     * {@code status}: {@code {"images": [...]}}, or one row per image with its remaining time,
+     * where it came from ({@code from cn-hangzhou/m-bp1xxxx}) and whom it is shared with, when known.
+     */
     public void images(List<StatusRow> images) {
         if (json()) {
             ObjectNode doc = JSON.objectNode();
@@ -51,12 +78,25 @@ public final class ResultWriter {
                 o.put("status", r.status());
                 o.put("progress", r.progress());
                 o.put("remainingSeconds", r.remainingSeconds());
+                o.put("source", s.source());
+                o.set("sharedWith", CopySetJson.accounts(s.sharedWith()));
                 o.set("error", s.error() == null ? JSON.nullNode() : CopySetJson.error(s.error()));
             }
             print(doc);
         } else {
-            rows(images.stream().map(StatusRow::image).toList());
+            rows(images.stream().map(StatusRow::image).toList(), images.stream().map(ResultWriter::details).toList());
         }
+    }
+
+    private static String details(StatusRow row) {
+        List<String> parts = new ArrayList<>();
+        if (row.source() != null) {
+            parts.add("from " + row.source());
+        }
+        if (row.sharedWith() != null) {
+            parts.add(sharedWith(row.sharedWith()));
+        }
+        return parts.isEmpty() ? null : String.join("  ", parts);
     }
 
     /**
@@ -91,15 +131,18 @@ public final class ResultWriter {
         return o;
     }
 
-    private void rows(List<ImageRow> rows) {
+    /** @param details per row, what follows its remaining time; null for nothing */
+    private void rows(List<ImageRow> rows, List<String> details) {
         if (console.quiet()) {
             rows.forEach(r -> out.println(r.imageId() == null ? "" : r.imageId()));
             return;
         }
         int width = rows.stream().mapToInt(r -> TextWidth.of(r.region())).max().orElse(0);
-        for (ImageRow r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            ImageRow r = rows.get(i);
             String etaText = r.etaText();
-            out.println(r.text(width) + (etaText == null ? "" : "  " + etaText));
+            String more = details.get(i);
+            out.println(r.text(width) + (etaText == null ? "" : "  " + etaText) + (more == null ? "" : "  " + more));
         }
     }
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every row of CopyImage's error table (CopyImage-api.zh.txt, with its HTTP status and the service's
- * spellings), CancelCopyImage's codes, the common codes, and the patterns for codes no table names.
+ * spellings), CancelCopyImage's and ModifyImageSharePermission's codes (ECS-API-NOTES section 8),
+ * the common codes, and the patterns for codes no table names.
  */
 class ErrorCodesTest {
     @ParameterizedTest(name = "{0} {2} (HTTP {1}) -> {3}")
@@ -45,6 +46,15 @@ class ErrorCodesTest {
             "CancelCopyImage, 400, CancelNotSupported, 6",
             "CancelCopyImage, 404, InvalidImageId.NotFound, 5",
             "CancelCopyImage, 404, InvalidRegionId.NotFound, 5",
+            "ModifyImageSharePermission, 404, InvalidAccount.NotFound, 5",
+            "ModifyImageSharePermission, 404, InvalidAccount.Forbbiden, 6",
+            "ModifyImageSharePermission, 403, QuotaExceed.ShareImageUser, 8",
+            "ModifyImageSharePermission, 403, QuotaExceed.ShareImage, 8",
+            "ModifyImageSharePermission, 404, InvalidImageId.NotFound, 5",
+            "ModifyImageSharePermission, 403, InvalidOperation.ServiceKeyEncryptedImageUnsupported, 6",
+            "ModifyImageSharePermission, 403, OperationDeined.EncryptedSnapshot, 6",
+            "ModifyImageSharePermission, 403, AssumeRoleError, 4",
+            "ModifyImageSharePermission, 400, IncorrectImageStatus, 6",
             "common, 404, InvalidAccessKeyId.NotFound, 4",
             "common, 400, InvalidAccessKeyId.Inactive, 4",
             "common, 400, SignatureDoesNotMatch, 4",

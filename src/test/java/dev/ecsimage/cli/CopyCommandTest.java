@@ -147,6 +147,7 @@ class CopyCommandTest {
                       "requestId": "req-2",
                       "clientToken": "token-1-cn-shanghai",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     },
                     {
@@ -157,6 +158,7 @@ class CopyCommandTest {
                       "requestId": "req-3",
                       "clientToken": "token-1-cn-beijing",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     }
                   ]
@@ -193,7 +195,8 @@ class CopyCommandTest {
 
     @Test
     void ifExistsReuseWaitsForTheImageOfThatName() {
-        cli.ecs.image("cn-shanghai", "m-existing", "web-v2", new Step("Creating", 90, null), new Step("Available", 100, null));
+        cli.ecs.image("cn-shanghai", "m-existing", "web-v2", new Step("Creating", 90, null), new Step("Available", 100, null))
+                .tag("m-existing", "ecs-image:source", "cn-hangzhou/m-src");
 
         CliRun.Result r = cli.run("copy", "-i", "m-src", "-r", "cn-hangzhou", "-t", "cn-shanghai", "-n", "web-v2",
                 "--if-exists", "reuse", "--progress", "none");
@@ -204,6 +207,7 @@ class CopyCommandTest {
         assertEquals("ecs-image: reusing m-existing in cn-shanghai, already named web-v2 (Creating)\n", r.err());
         ApiCall lookup = cli.ecs.calls.get(1);
         assertEquals("web-v2", lookup.params().get("ImageName"));
+        assertEquals("self", lookup.params().get("ImageOwnerAlias"));
     }
 
     @Test
@@ -436,6 +440,7 @@ class CopyCommandTest {
                       "requestId": "req-2",
                       "clientToken": "t-cn-shanghai",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     },
                     {
@@ -446,6 +451,7 @@ class CopyCommandTest {
                       "requestId": "req-3",
                       "clientToken": "t-cn-beijing",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     }
                   ]
@@ -519,6 +525,7 @@ class CopyCommandTest {
                       "requestId": null,
                       "clientToken": "rel-7-cn-beijing",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     }
                   ]
@@ -562,6 +569,7 @@ class CopyCommandTest {
                       "requestId": null,
                       "clientToken": "t1",
                       "reused": false,
+                      "sharedWith": null,
                       "error": {
                         "code": "NetworkError",
                         "message": "CopyImage in cn-hangzhou failed: network error: Connection reset",
@@ -606,6 +614,7 @@ class CopyCommandTest {
                       "requestId": null,
                       "clientToken": "token-1-cn-beijing",
                       "reused": false,
+                      "sharedWith": null,
                       "error": {
                         "code": "NetworkError",
                         "message": "not sent: CopyImage to cn-shanghai got no answer from the source region's endpoint, where every CopyImage goes",

@@ -57,7 +57,8 @@ class ExitStatusTest {
 
         assertEquals("ecs-image: cn-shanghai: Forbidden.RAM: scripted Forbidden.RAM (HTTP 403, RequestId req-err)\n"
                 + "hint: the RAM user or role needs the actions ecs:CopyImage, ecs:DescribeImages and "
-                + "ecs:CancelCopyImage on these images\n"
+                + "ecs:CancelCopyImage on these images (to share them, also ecs:ModifyImageSharePermission and "
+                + "ecs:DescribeImageSharePermission)\n"
                 + "see: https://help.example/Forbidden.RAM\n", r.err().replaceAll("(?m)^debug: .*\n", ""));
     }
 

@@ -18,8 +18,11 @@ import java.util.Map;
 
 /**
  * A scripted ECS for command tests: each image walks through a list of (status, progress) steps,
- * one step per DescribeImages that lists it; CopyImage creates such an image; answers or network
- * failures can be queued per action. Every call is recorded.
+ * one step per DescribeImages that lists it; CopyImage creates such an image, with the tags it was
+ * sent; answers or network failures can be queued per action. As the service: images have an owner
+ * (ImageOwnerAlias, default {@code self}; without the filter DescribeImages lists system, self and
+ * others), ImageName is a fuzzy match, and ModifyImageSharePermission / DescribeImageSharePermission
+ * keep whom each image is shared with. Every call is recorded.
  */
 final class ScriptedEcs implements Transport {
     record Step(String status, Integer progress, Long remain) {}
@@ -34,6 +37,9 @@ final class ScriptedEcs implements Transport {
     java.util.function.Consumer<ApiCall> beforeCall = call -> { };
     private final Map<String, Map<String, Deque<Step>>> images = new LinkedHashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, Map<String, String>> tags = new HashMap<>();
+    private final Map<String, java.util.Set<String>> shares = new HashMap<>();
     private final Map<String, Deque<Object>> queued = new HashMap<>();
     private final Map<String, List<Step>> copyScripts = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
@@ -56,6 +62,23 @@ final class ScriptedEcs implements Transport {
             names.put(id, name);
         }
         return this;
+    }
+
+    /** Whose image {@code id} is: {@code self} (the default), {@code others}, {@code system}. */
+    ScriptedEcs owner(String id, String alias) {
+        owners.put(id, alias);
+        return this;
+    }
+
+    /** Tags image {@code id}. */
+    ScriptedEcs tag(String id, String key, String value) {
+        tags.computeIfAbsent(id, i -> new LinkedHashMap<>()).put(key, value);
+        return this;
+    }
+
+    /** The accounts image {@code id} is shared with, in the order of sharing. */
+    synchronized List<String> sharedWith(String id) {
+        return List.copyOf(shares.getOrDefault(id, java.util.Set.of()));
     }
 
     /** What a copy to {@code region} will go through (default {@link #QUICK_COPY}). */
@@ -158,6 +181,9 @@ final class ScriptedEcs implements Transport {
                     if (p.get("DestinationImageName") != null) {
                         names.put(id, p.get("DestinationImageName"));
                     }
+                    for (int n = 1; p.containsKey("Tag." + n + ".Key"); n++) {
+                        tag(id, p.get("Tag." + n + ".Key"), p.get("Tag." + n + ".Value"));
+                    }
                 }
                 answer.put("ImageId", id);
             }
@@ -165,16 +191,22 @@ final class ScriptedEcs implements Transport {
                 ArrayNode list = answer.putObject("Images").putArray("Image");
                 Map<String, Deque<Step>> region = images.getOrDefault(p.get("RegionId"), Map.of());
                 List<String> wanted = p.get("ImageId") == null ? null : List.of(p.get("ImageId").split(","));
+                String alias = p.get("ImageOwnerAlias");
                 for (Map.Entry<String, Deque<Step>> e : region.entrySet()) {
                     String id = e.getKey();
+                    String owner = owners.getOrDefault(id, "self");
+                    String name = names.get(id);
                     if ((wanted != null && !wanted.contains(id))
-                            || (p.get("ImageName") != null && !p.get("ImageName").equals(names.get(id)))) {
+                            || (p.get("ImageName") != null && (name == null || !name.contains(p.get("ImageName"))))
+                            || (alias == null ? owner.equals("marketplace") : !alias.equals(owner))) {
                         continue;
                     }
                     Deque<Step> steps = e.getValue();
                     Step s = steps.size() > 1 ? steps.poll() : steps.peek();
-                    ObjectNode i = list.addObject().put("ImageId", id).put("ImageName", names.get(id))
+                    ObjectNode i = list.addObject().put("ImageId", id).put("ImageName", name).put("ImageOwnerAlias", owner)
                             .put("Status", s.status()).put("Progress", s.progress() == null ? null : s.progress() + "%");
+                    ArrayNode tagList = i.putObject("Tags").putArray("Tag");
+                    tags.getOrDefault(id, Map.of()).forEach((k, v) -> tagList.addObject().put("TagKey", k).put("TagValue", v));
                     if (s.remain() != null) {
                         i.putObject("DiskDeviceMappings").putArray("DiskDeviceMapping").addObject()
                                 .put("Device", "/dev/xvda").put("Size", "40").put("RemainTime", s.remain());
@@ -186,6 +218,20 @@ final class ScriptedEcs implements Transport {
                 ArrayNode list = answer.putObject("Regions").putArray("Region");
                 regions.forEach(r -> list.addObject().put("RegionId", r).put("LocalName", r)
                         .put("RegionEndpoint", "ecs." + r + ".aliyuncs.com").put("Status", "available"));
+            }
+            case "ModifyImageSharePermission" -> {
+                for (int n = 1; n <= 10 && p.containsKey("AddAccount." + n); n++) {
+                    shares.computeIfAbsent(p.get("ImageId"), i -> new java.util.LinkedHashSet<>()).add(p.get("AddAccount." + n));
+                }
+            }
+            case "DescribeImageSharePermission" -> {
+                List<String> accounts = sharedWith(p.get("ImageId"));
+                int size = Integer.parseInt(p.getOrDefault("PageSize", "10"));
+                int page = Integer.parseInt(p.getOrDefault("PageNumber", "1"));
+                ArrayNode list = answer.put("TotalCount", accounts.size()).put("PageSize", size).put("PageNumber", page)
+                        .putObject("Accounts").putArray("Account");
+                accounts.stream().skip((long) (page - 1) * size).limit(size)
+                        .forEach(a -> list.addObject().put("AliyunId", a).put("SharedTime", "2026-11-27T12:00:00Z"));
             }
             case "CancelCopyImage" -> {
                 if (images.getOrDefault(p.get("RegionId"), new LinkedHashMap<>()).remove(p.get("ImageId")) == null) {

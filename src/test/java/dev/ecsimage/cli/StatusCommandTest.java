@@ -57,6 +57,8 @@ class StatusCommandTest {
                       "status": "Creating",
                       "progress": 47,
                       "remainingSeconds": 120,
+                      "source": null,
+                      "sharedWith": null,
                       "error": null
                     }
                   ]
@@ -210,6 +212,8 @@ class StatusCommandTest {
                       "status": "Unknown",
                       "progress": null,
                       "remainingSeconds": null,
+                      "source": null,
+                      "sharedWith": null,
                       "error": {
                         "code": "NetworkError",
                         "message": "DescribeImages in cn-shanghai failed: network error: Connection refused",
@@ -304,6 +308,7 @@ class StatusCommandTest {
                       "requestId": "req-x",
                       "clientToken": "t-cn-shanghai",
                       "reused": false,
+                      "sharedWith": [],
                       "error": null
                     },
                     {
@@ -314,6 +319,7 @@ class StatusCommandTest {
                       "requestId": "req-x",
                       "clientToken": "t-cn-nanjing",
                       "reused": false,
+                      "sharedWith": [],
                       "error": null
                     },
                     {
@@ -324,6 +330,7 @@ class StatusCommandTest {
                       "requestId": "req-x",
                       "clientToken": "t-cn-beijing",
                       "reused": false,
+                      "sharedWith": [],
                       "error": null
                     }
                   ]

@@ -2,6 +2,7 @@ package dev.ecsimage.copyset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,14 @@ class CopySetJsonTest {
     @Test
     void whatIsWrittenReadsBackAsTheSameSet() throws Exception {
         CopySet set = new CopySet("cn-hangzhou", "m-src", List.of(
-                new Copy("cn-shanghai", "m-1", "Creating", 40, 120L, "req-1", "t-sh", false, null),
-                new Copy("cn-beijing", null, Copy.ERROR, null, null, null, "t-bj", false,
+                new Copy("cn-shanghai", "m-1", "Creating", 40, 120L, "req-1", "t-sh", false, null, null),
+                new Copy("cn-beijing", null, Copy.ERROR, null, null, null, "t-bj", false, List.of(),
                         new CopyError("QuotaExceed.Image", "full", "req-2", 403, 8)),
-                new Copy("cn-nanjing", null, Copy.UNKNOWN, null, null, null, "t-nj", true,
-                        new CopyError("NetworkError", "no answer", null, null, 9))));
+                new Copy("cn-nanjing", null, Copy.UNKNOWN, null, null, null, "t-nj", true, null,
+                        new CopyError("NetworkError", "no answer", null, null, 9)),
+                new Copy("cn-shenzhen", "m-4", "Available", 100, null, null, "t-sz", false,
+                        List.of("1234567890123456", "1999999999999999"),
+                        new CopyError("QuotaExceed.ShareImageUser", "too many", "req-4", 403, 8))));
 
         String text = CopySetJson.write(set).toPrettyString();
         CopySet back = CopySetJson.read(text);
@@ -22,8 +26,12 @@ class CopySetJsonTest {
         assertEquals("cn-hangzhou", back.sourceRegion());
         assertEquals("m-src", back.sourceImageId());
         assertEquals(List.of(
-                new Copy("cn-shanghai", "m-1", "Creating", 40, null, "req-1", "t-sh", false, null),
-                set.copies().get(1), set.copies().get(2)), back.copies(), "all but the remaining time, not written");
+                new Copy("cn-shanghai", "m-1", "Creating", 40, null, "req-1", "t-sh", false, null, null),
+                set.copies().get(1), set.copies().get(2), set.copies().get(3)), back.copies(),
+                "all but the remaining time, not written");
+        assertTrue(text.contains("\"sharedWith\" : [ \"1234567890123456\", \"1999999999999999\" ]"), text);
+        assertTrue(text.contains("\"sharedWith\" : null"), "no sharing asked for: null\n" + text);
+        assertTrue(text.contains("\"sharedWith\" : [ ]"), "asked for, none shared yet: empty\n" + text);
         assertEquals(text, CopySetJson.write(back).toPrettyString());
     }
 
@@ -32,11 +40,11 @@ class CopySetJsonTest {
         CopySet set = CopySetJson.read("""
                 {"sourceImageId": "m-src", "sourceRegion": "cn-hangzhou", "version": 2,
                  "copies": [{"region": "cn-shanghai", "imageId": "m-1", "status": "Available",
-                             "sharedWith": ["1234567890123456"], "error": null}]}
+                             "sharedWith": ["1234567890123456"], "sharedBy": "someone", "error": null}]}
                 """);
 
-        assertEquals(List.of(new Copy("cn-shanghai", "m-1", "Available", null, null, null, null, false, null)),
-                set.copies());
+        assertEquals(List.of(new Copy("cn-shanghai", "m-1", "Available", null, null, null, null, false,
+                List.of("1234567890123456"), null)), set.copies());
     }
 
     @Test
@@ -55,5 +63,13 @@ class CopySetJsonTest {
                         + "\"reused\": \"no\"}]}")).getMessage());
         assertEquals("not a JSON object", assertThrows(CopySetJson.NotACopySet.class,
                 () -> CopySetJson.read("[]")).getMessage());
+        assertEquals("copies[0]: \"sharedWith\" must be a list of account ids or null",
+                assertThrows(CopySetJson.NotACopySet.class, () -> CopySetJson.read("{\"copies\": [{\"region\": "
+                        + "\"cn-shanghai\", \"status\": \"Available\", \"sharedWith\": \"1234567890123456\"}]}"))
+                        .getMessage());
+        assertEquals("copies[0]: \"sharedWith\" must hold account ids (non-empty strings)",
+                assertThrows(CopySetJson.NotACopySet.class, () -> CopySetJson.read("{\"copies\": [{\"region\": "
+                        + "\"cn-shanghai\", \"status\": \"Available\", \"sharedWith\": [1234567890123456]}]}"))
+                        .getMessage());
     }
 }
