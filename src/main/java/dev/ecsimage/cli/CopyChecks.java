@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.api.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -49,14 +50,44 @@ final class CopyChecks {
                 : "is not a region id (like cn-hangzhou or ap-southeast-1)";
     }
 
+    /**
+     * The --tag items as tags, by the rules of {@link #tag}: at most {@value #MAX_TAGS}, one fewer
+     * when ecs-image adds its provenance tag, whose key is then not the user's to set. Throws
+     * IllegalArgumentException with the message for the user, which names the option.
+     */
+    static List<Tag> tags(List<String> items, boolean provenanceTag) {
+        int max = provenanceTag ? MAX_TAGS - 1 : MAX_TAGS;
+        if (items.size() > max) {
+            throw new IllegalArgumentException("--tag: at most " + max + " tags (got " + items.size() + ")"
+                    + (provenanceTag ? ": an image holds " + MAX_TAGS + ", and ecs-image adds " + ProvenanceTag.KEY
+                            + " (--no-provenance-tag leaves it off)" : ""));
+        }
+        List<Tag> parsed = new ArrayList<>();
+        for (String item : items) {
+            Tag tag = parseTag(item);
+            if (tag == null) {
+                throw new IllegalArgumentException("--tag '" + item + "' must be KEY=VALUE");
+            }
+            String problem = provenanceTag && tag.key().equals(ProvenanceTag.KEY)
+                    ? "ecs-image sets " + ProvenanceTag.KEY + " itself, to SOURCE_REGION/SOURCE_IMAGE_ID "
+                            + "(--no-provenance-tag leaves it off)"
+                    : tag(tag, parsed);
+            if (problem != null) {
+                throw new IllegalArgumentException("--tag '" + item + "': " + problem);
+            }
+            parsed.add(tag);
+        }
+        return parsed;
+    }
+
     /** KEY=VALUE; the value may be empty. */
-    static Tag parseTag(String text) {
+    private static Tag parseTag(String text) {
         int eq = text.indexOf('=');
         return eq < 0 ? null : new Tag(text.substring(0, eq), text.substring(eq + 1));
     }
 
     /** A tag's own rules, and a key not given before: an image holds one value per tag key. */
-    static String tag(Tag tag, List<Tag> earlier) {
+    private static String tag(Tag tag, List<Tag> earlier) {
         if (earlier.stream().anyMatch(t -> t.key().equals(tag.key()))) {
             return "key '" + tag.key() + "' is given twice: an image holds one value per tag key";
         }

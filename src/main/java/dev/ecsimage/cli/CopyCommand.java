@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ecs-image copy}: checks the source once, then one CopyImage per destination, in the
- * given order, each with its own ClientToken; then, unless --no-wait, follows every copy until
- * it ends. What it produces is a {@link CopySet}, kept up to date as answers and polls come in,
+ * given order, each with its own ClientToken and the {@link ProvenanceTag} (or reuses the
+ * account's own copy of this source, {@link ReuseExisting}); then, unless --no-wait, follows every
+ * copy until it ends, sharing each once it is Available ({@link CopySharing}). What it produces is a {@link CopySet}, kept up to date as answers and polls come in,
  * and printed once at the end: the normal end, --timeout, or the abort hook on Ctrl-C / SIGTERM,
  * whichever comes first. So an interrupted run still prints every copy it started.
  */
@@ -102,8 +103,8 @@ final class CopyCommand implements Callable<Integer> {
             description = "Tag the copies (Tag.N.Key/Value); repeatable, at most 19 (20 with --no-provenance-tag).")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--no-provenance-tag", description = "Leave off the tag " + ProvenanceTag.KEY
-            + "=SOURCE_REGION/SOURCE_IMAGE_ID that every copy otherwise carries.")
+    @Option(names = "--no-provenance-tag", description = "Leave off the provenance tag that every copy otherwise "
+            + "carries: " + ProvenanceTag.KEY + " = SOURCE_REGION/SOURCE_IMAGE_ID.")
     boolean noProvenanceTag;
 
     @Option(names = "--resource-group-id", paramLabel = "ID", description = "Resource group of the copies (ResourceGroupId).")
@@ -130,8 +131,8 @@ final class CopyCommand implements Callable<Integer> {
 
     @Option(names = "--if-exists", paramLabel = "fail|reuse",
             description = "When a destination already has an image of the account named exactly --name: fail "
-                    + "(default, exit 7) or reuse it, i.e. wait for it as if it were the new copy; not one whose "
-                    + ProvenanceTag.KEY + " tag names another source, nor one that failed (exit 7).")
+                    + "(default, exit 7) or reuse it, i.e. wait for it as if it were the new copy. Not reused "
+                    + "(exit 7): one whose provenance tag names another source, or one that failed.")
     IfExists ifExists = IfExists.fail;
 
     @Option(names = "--share-with", split = ",", paramLabel = "ACCOUNT_ID",
@@ -542,27 +543,11 @@ final class CopyCommand implements Callable<Integer> {
             throw usage("--kms-key-id needs --encrypted (the API rejects a KMS key for an unencrypted copy: "
                     + "InvalidParameter.EncryptedIllegal)");
         }
-        int maxTags = noProvenanceTag ? CopyChecks.MAX_TAGS : CopyChecks.MAX_TAGS - 1;
-        if (tags.size() > maxTags) {
-            throw usage("--tag: at most " + maxTags + " tags (got " + tags.size() + ")" + (noProvenanceTag ? ""
-                    : ": an image holds " + CopyChecks.MAX_TAGS + ", and ecs-image adds " + ProvenanceTag.KEY
-                            + " (--no-provenance-tag leaves it off)"));
-        }
-        List<Tag> parsed = new ArrayList<>();
-        for (String t : tags) {
-            Tag tag = CopyChecks.parseTag(t);
-            if (tag == null) {
-                throw usage("--tag '" + t + "' must be KEY=VALUE");
-            }
-            if (!noProvenanceTag && tag.key().equals(ProvenanceTag.KEY)) {
-                throw usage("--tag '" + t + "': ecs-image sets " + ProvenanceTag.KEY + " itself, to SOURCE_REGION/"
-                        + "SOURCE_IMAGE_ID (--no-provenance-tag leaves it off)");
-            }
-            String problem = CopyChecks.tag(tag, parsed);
-            if (problem != null) {
-                throw usage("--tag '" + t + "': " + problem);
-            }
-            parsed.add(tag);
+        List<Tag> parsed;
+        try {
+            parsed = CopyChecks.tags(tags, !noProvenanceTag);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         if (clientToken != null) {
             reject("--client-token", clientToken, CopyChecks.clientToken(clientToken));

@@ -20,7 +20,9 @@ public final class Examples {
                     new Example("In a script: the result as JSON, stop waiting after 2 hours (exit 12)",
                             "ecs-image copy -i m-bp1xxxx -r cn-hangzhou -t cn-shanghai -o json --timeout 2h"),
                     new Example("To every region the account can use; stdout is the set for --from",
-                            "ecs-image copy -i m-bp1xxxx -r cn-hangzhou -t all -o json")),
+                            "ecs-image copy -i m-bp1xxxx -r cn-hangzhou -t all -o json"),
+                    new Example("Share the copy with another account once it is Available",
+                            "ecs-image copy -i m-bp1xxxx -t cn-beijing --share-with 1234567890123456")),
             "status", List.of(
                     new Example("Where a copy stands (exit 12 while it runs)",
                             "ecs-image status -i m-uf6xxxx -r cn-shanghai"),
@@ -29,7 +31,9 @@ public final class Examples {
                     new Example("Copies in two regions: REGION:IMAGE_ID",
                             "ecs-image status -i cn-shanghai:m-uf6xxxx,cn-beijing:m-2zexxxx --wait"),
                     new Example("Every copy of the set that 'copy -o json' wrote",
-                            "ecs-image status --from copies.json --wait")),
+                            "ecs-image status --from copies.json --wait"),
+                    new Example("Whom an image is shared with, and what it was copied from",
+                            "ecs-image status -i cn-shanghai:m-uf6xxxx --shares")),
             "cancel", List.of(
                     new Example("Cancel a copy (--region is the copy's region, the destination)",
                             "ecs-image cancel -i m-uf6xxxx -r cn-shanghai"),

@@ -106,6 +106,6 @@ class HelpTest {
                 seen++;
             }
         }
-        assertEquals(14, seen);
+        assertEquals(16, seen);
     }
 }

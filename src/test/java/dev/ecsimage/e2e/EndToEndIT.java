@@ -81,6 +81,7 @@ class EndToEndIT {
                       "requestId": "%s",
                       "clientToken": "e2e-1-cn-shanghai",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     },
                     {
@@ -91,6 +92,7 @@ class EndToEndIT {
                       "requestId": "%s",
                       "clientToken": "e2e-1-cn-beijing",
                       "reused": false,
+                      "sharedWith": null,
                       "error": null
                     }
                   ]
