@@ -97,9 +97,10 @@ class CopySetsIT {
         Launcher.Result three = launcher.run("status", "-i", shanghai + ",cn-beijing:m-2ze4r6mp6afqfjzczbtt",
                 "-i", beijing + ",cn-shenzhen:m-wz9nosuchimage000000");
         assertEquals(10, three.status(), "the first image that is not Available: the failed copy in cn-beijing");
-        assertTrue(three.out().matches("cn-shanghai  m-uf6\\w{17}  Available  100%\n"
+        String from = "  from cn-hangzhou/" + Sandbox.DEMO;
+        assertTrue(three.out().matches("cn-shanghai  m-uf6\\w{17}  Available  100%" + from + "\n"
                 + "cn-beijing   m-2ze4r6mp6afqfjzczbtt  CreateFailed  60%\n"
-                + "cn-beijing   m-2ze\\w{17}  Available  100%\n"
+                + "cn-beijing   m-2ze\\w{17}  Available  100%" + from + "\n"
                 + "cn-shenzhen  m-wz9nosuchimage000000  NotFound  -\n"), three.out());
         assertTrue(three.err().startsWith("ecs-image: cn-shenzhen: no image m-wz9nosuchimage000000\nhint: "), three.err());
 

@@ -110,8 +110,9 @@ class SandboxModesIT {
 
             assertEquals(0, noWait.status(), noWait.err());
             assertEquals(0, followed.status(), followed.err());
-            assertTrue(followed.out().matches("cn-shanghai  m-uf6\\w{17}  Available  100%\n"
-                    + "cn-beijing   m-2ze\\w{17}  Available  100%\n"), followed.out());
+            String from = "  from cn-hangzhou/" + Sandbox.DEMO;
+            assertTrue(followed.out().matches("cn-shanghai  m-uf6\\w{17}  Available  100%" + from + "\n"
+                    + "cn-beijing   m-2ze\\w{17}  Available  100%" + from + "\n"), followed.out());
         }
     }
 }
