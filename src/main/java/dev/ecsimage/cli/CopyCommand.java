@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
  * {@code ecs-image copy}: checks the source once, then one CopyImage per destination, in the
  * given order, each with its own ClientToken and the {@link ProvenanceTag} (or reuses the
  * account's own copy of this source, {@link ReuseExisting}); then, unless --no-wait, follows every
- * copy until it ends, sharing each once it is Available ({@link CopySharing}). What it produces is a {@link CopySet}, kept up to date as answers and polls come in,
- * and printed once at the end: the normal end, --timeout, or the abort hook on Ctrl-C / SIGTERM,
- * whichever comes first. So an interrupted run still prints every copy it started.
+ * copy until it ends, sharing each once it is Available ({@link CopySharing}). What it produces
+ * is a {@link CopySet}, kept up to date as answers and polls come in, and printed once at the end:
+ * the normal end, --timeout, or the abort hook on Ctrl-C / SIGTERM, whichever comes first. So an
+ * interrupted run still prints every copy it started.
  */
 @Command(name = "copy", sortOptions = false,
         description = {"Copy a custom image from --region to one or more regions (or all) and wait until every "
@@ -251,9 +252,9 @@ final class CopyCommand implements Callable<Integer> {
         if (to != null && encrypted && !shareAccounts.isEmpty()) {
             for (String d : to) {
                 if (keys.forRegion(d) == null) {
-                    throw usage("--share-with: the copy to " + d + " would be encrypted with the service key (--encrypted "
-                            + "without a --kms-key-id for " + d + "), and such an image cannot be shared: give "
-                            + "--kms-key-id " + d + "=KEY_ID");
+                    throw usage("--share-with: the copy to " + d + " would be encrypted with the service key "
+                            + "(--encrypted without a --kms-key-id for " + d + "), and such an image cannot be shared: "
+                            + "give --kms-key-id " + d + "=KEY_ID");
                 }
             }
         }
@@ -558,7 +559,7 @@ final class CopyCommand implements Callable<Integer> {
         try {
             shareAccounts = ShareAccounts.parse(shareWith);
         } catch (IllegalArgumentException e) {
-            throw usage("--share-with " + e.getMessage());
+            throw usage(e.getMessage());
         }
         if (!shareAccounts.isEmpty() && noWait) {
             throw usage("--share-with cannot be combined with --no-wait: a copy is shared once it is Available, "

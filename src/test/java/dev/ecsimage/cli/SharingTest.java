@@ -86,7 +86,7 @@ class SharingTest {
         CliRun.Result r = copy("-t", "cn-shanghai", "--share-with", accounts(51));
 
         assertEquals(2, r.status());
-        assertEquals("ecs-image: --share-with at most 50 accounts (got 51): an image can be shared with no more\n"
+        assertEquals("ecs-image: --share-with: at most 50 accounts (got 51): an image can be shared with no more\n"
                 + "Try 'ecs-image copy --help' for more information.\n", r.err());
         assertEquals(0, cli.ecs.calls.size());
         assertEquals(0, copy("-t", "cn-shanghai", "--share-with", accounts(50), "-q").status(), "fifty are fine");
@@ -96,7 +96,7 @@ class SharingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--share-with 12ab|--share-with '12ab' is not an account id: an Alibaba Cloud account id is digits only (like 1234567890123456)",
-        "--share-with 1403720885129642,,1111222233334444|--share-with an empty item: give account ids separated by commas",
+        "--share-with 1403720885129642,,1111222233334444|--share-with: an empty item: give account ids separated by commas",
         "--share-with 1403720885129642 --share-with 1403720885129642|--share-with '1403720885129642' is given twice",
         "--share-with 1403720885129642 --no-wait|--share-with cannot be combined with --no-wait: a copy is shared once it is Available, and --no-wait does not wait for that",
         "--share-with 1403720885129642 --encrypted|--share-with: the copy to cn-shanghai would be encrypted with the service key (--encrypted without a --kms-key-id for cn-shanghai), and such an image cannot be shared: give --kms-key-id cn-shanghai=KEY_ID",

@@ -98,7 +98,7 @@ class SharingIT {
         Launcher.Result r = copy("-i", Sandbox.DEMO, "-t", "cn-shanghai", "--share-with", String.join(",", accounts(51)));
 
         assertEquals(2, r.status(), r.err());
-        assertEquals("ecs-image: --share-with at most 50 accounts (got 51): an image can be shared with no more\n"
+        assertEquals("ecs-image: --share-with: at most 50 accounts (got 51): an image can be shared with no more\n"
                 + "Try 'ecs-image copy --help' for more information.\n", r.err());
         assertEquals(0, sandbox.ecs().calls("DescribeImages") + sandbox.ecs().calls("CopyImage"));
     }
