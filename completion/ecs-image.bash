@@ -197,12 +197,13 @@ function _picocli_ecs-image() {
 
   local commands="copy status cancel sandbox completion help"
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -250,6 +251,11 @@ function _picocli_ecs-image() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -269,7 +275,7 @@ function _picocli_ecs-image_copy() {
 
   local commands=""
   local flag_opts="'--encrypted' '--dry-run' '--no-wait' '--cancel-on-abort' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '-t' '--to' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '-t' '--to' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --to values
   local failreuse_option_args=("fail" "reuse") # --if-exists values
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
@@ -277,6 +283,7 @@ function _picocli_ecs-image_copy() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -361,6 +368,11 @@ function _picocli_ecs-image_copy() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -380,12 +392,13 @@ function _picocli_ecs-image_status() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -441,6 +454,11 @@ function _picocli_ecs-image_status() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -461,12 +479,13 @@ function _picocli_ecs-image_cancel() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -523,6 +542,11 @@ function _picocli_ecs-image_cancel() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -542,12 +566,13 @@ function _picocli_ecs-image_sandbox() {
 
   local commands="serve images selftest"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -594,6 +619,11 @@ function _picocli_ecs-image_sandbox() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -614,12 +644,13 @@ function _picocli_ecs-image_completion() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -666,6 +697,11 @@ function _picocli_ecs-image_completion() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -686,12 +722,13 @@ function _picocli_ecs-image_help() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -739,6 +776,11 @@ function _picocli_ecs-image_help() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -758,12 +800,13 @@ function _picocli_ecs-image_sandbox_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'--port' '--speed' '--drop-before' '--drop-before-rate' '--throttle' '--throttle-rate' '--server-errors' '--server-error-rate' '--drop-after' '--drop-after-rate' '--delay' '--fail-action' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'--port' '--speed' '--drop-before' '--drop-before-rate' '--throttle' '--throttle-rate' '--server-errors' '--server-error-rate' '--drop-after' '--drop-after-rate' '--delay' '--fail-action' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -847,6 +890,11 @@ function _picocli_ecs-image_sandbox_serve() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -866,12 +914,13 @@ function _picocli_ecs-image_sandbox_images() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -918,6 +967,11 @@ function _picocli_ecs-image_sandbox_images() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -938,12 +992,13 @@ function _picocli_ecs-image_sandbox_selftest() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("en" "zh") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -990,6 +1045,11 @@ function _picocli_ecs-image_sandbox_selftest() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

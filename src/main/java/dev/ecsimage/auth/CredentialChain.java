@@ -41,9 +41,8 @@ public final class CredentialChain {
     /** The region: the aliyun CLI's names in its order, then Terraform's. */
     private static final List<String> REGION_KEYS =
             List.of("ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION");
-    /** The second line of "no credentials found". */
-    static final String NO_CREDENTIALS_HINT = "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
-            + "run 'aliyun configure', or try --sandbox";
+    /** The second line of "no credentials found", a key of the message catalogue (output/Messages). */
+    static final String NO_CREDENTIALS_HINT = "hint.no-credentials";
 
     private final Map<String, String> env;
     private final Path home;
@@ -51,6 +50,8 @@ public final class CredentialChain {
     private final Consumer<String> warnings;
     private final CredentialSources sources;
     private Optional<AliyunConfigFile> configFile;
+    /** Why config.json could not be read, kept so that a second look reports it again without reading (and warning) twice. */
+    private ConfigException configFileError;
     private Optional<CredentialsIniFile> iniFile;
 
     public CredentialChain(Map<String, String> env, Path home) {
@@ -124,6 +125,26 @@ public final class CredentialChain {
     }
 
     /**
+     * The {@code language} field of the config.json profile in use (the aliyun CLI writes {@code zh}
+     * or {@code en}), for the language ecs-image speaks: the profile that {@code --profile}, the
+     * profile variables or config.json's current profile names. Empty when there is none, and also
+     * when the file is broken: choosing a language never ends a run (the credentials lookup will
+     * report the file).
+     *
+     * @param profile {@code --profile}, or null
+     */
+    public Optional<String> profileLanguage(String profile) {
+        String name = profile != null ? profile : envProfile().map(EnvValue::value).orElse(null);
+        try {
+            return configFile()
+                    .flatMap(f -> Optional.ofNullable(name != null ? name : f.current()).flatMap(f::profile))
+                    .map(p -> p.optional("language"));
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The profile names for shell completion: config.json's in file order, then the ini file's
      * sections not listed yet. Only names are read out; a file that is absent, unreadable or
      * malformed adds none, and nothing is reported (completion must stay quiet).
@@ -175,7 +196,7 @@ public final class CredentialChain {
         if (metadata.isPresent()) {
             return metadata.get();
         }
-        throw new ConfigException("no credentials found: tried " + String.join("; ", tried), NO_CREDENTIALS_HINT);
+        throw ConfigException.withHintKey("no credentials found: tried " + String.join("; ", tried), NO_CREDENTIALS_HINT);
     }
 
     /**
@@ -269,8 +290,16 @@ public final class CredentialChain {
     }
 
     private Optional<AliyunConfigFile> configFile() {
+        if (configFileError != null) {
+            throw configFileError;
+        }
         if (configFile == null) {
-            configFile = AliyunConfigFile.read(configPath(), warnings);
+            try {
+                configFile = AliyunConfigFile.read(configPath(), warnings);
+            } catch (ConfigException e) {
+                configFileError = e;
+                throw e;
+            }
         }
         return configFile;
     }

@@ -1,0 +1,84 @@
+package dev.ecsimage.cli;
+
+import dev.ecsimage.output.Language;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Which language a run speaks, first found wins: {@code --lang zh|en}; {@code ECS_IMAGE_LANG};
+ * the {@code language} field of the aliyun CLI profile in use; {@code LC_ALL}, {@code LC_MESSAGES},
+ * {@code LANG} ({@code zh_*} is Chinese, anything else English). The command line is scanned for
+ * {@code --lang} and {@code --profile} before picocli parses it, since help and usage errors need
+ * the language too, also when the parse fails.
+ */
+final class LanguageChoice {
+    static final String VARIABLE = "ECS_IMAGE_LANG";
+    /** The locale variables, in the order POSIX gives them precedence. */
+    static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_MESSAGES", "LANG");
+
+    private LanguageChoice() {}
+
+    /**
+     * @param profileLanguage the {@code language} field of the profile {@code --profile} names (null
+     *                        when not given), asked only when neither {@code --lang} nor
+     *                        {@value #VARIABLE} decides
+     */
+    static Language choose(List<String> args, Map<String, String> env,
+                           Function<String, Optional<String>> profileLanguage) {
+        Language option = option(optionValue(args, "--lang"));
+        if (option != null) {
+            return option;
+        }
+        String variable = env.get(VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return Language.ofLocale(variable);
+        }
+        Optional<String> profile = profileLanguage.apply(optionValue(args, "-p", "--profile"));
+        if (profile.isPresent() && !profile.get().isBlank()) {
+            return Language.ofLocale(profile.get());
+        }
+        for (String name : LOCALE_VARIABLES) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                return Language.ofLocale(value);
+            }
+        }
+        return Language.en;
+    }
+
+    /** {@code zh} or {@code en} in any case, else null (picocli then reports the bad value). */
+    static Language option(String value) {
+        for (Language l : Language.values()) {
+            if (l.name().equalsIgnoreCase(value)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The value of the last of the options {@code names} on the command line ({@code --lang zh},
+     * {@code --lang=zh}, {@code -pNAME}), or null; nothing after {@code --} is an option.
+     */
+    static String optionValue(List<String> args, String... names) {
+        String value = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                break;
+            }
+            for (String name : names) {
+                if (arg.equals(name)) {
+                    value = i + 1 < args.size() ? args.get(i + 1) : null;
+                } else if (arg.startsWith(name + "=")) {
+                    value = arg.substring(name.length() + 1);
+                } else if (name.length() == 2 && arg.startsWith(name) && !arg.startsWith("--")) {
+                    value = arg.substring(2);
+                }
+            }
+        }
+        return value;
+    }
+}
