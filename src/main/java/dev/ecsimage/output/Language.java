@@ -7,7 +7,7 @@ import java.util.Locale;
  * progress words; stdout in JSON, exit statuses, codes and ids are the same in every language.
  */
 public enum Language {
-    en, zh;
+    zh, en;
 
     /**
      * The language a locale name or language field asks for, as the aliyun CLI and gettext read
