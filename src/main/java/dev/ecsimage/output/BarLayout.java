@@ -95,17 +95,18 @@ final class BarLayout {
      * @param names whether the region column has the Chinese names
      */
     record Columns(boolean names, int region, int id, int status, int bar, boolean eta, int width, Messages text) {
+        /**
+         * The names are kept when they leave room for a bar even with the room an ETA takes, so that
+         * they do not appear on the last drawing only, when every image is final and the ETAs go.
+         */
         static Columns fit(List<ImageRow> rows, int width, Messages text) {
-            if (text.chinese()) {
-                Columns named = fit(rows, width, text, true);
-                if (named.bar > 0) {
-                    return named;
-                }
+            if (text.chinese() && fit(rows, width, text, true, true).bar > 0) {
+                return fit(rows, width, text, true, false);
             }
-            return fit(rows, width, text, false);
+            return fit(rows, width, text, false, false);
         }
 
-        private static Columns fit(List<ImageRow> rows, int width, Messages text, boolean names) {
+        private static Columns fit(List<ImageRow> rows, int width, Messages text, boolean names, boolean etaRoom) {
             int region = rows.stream().mapToInt(r -> TextWidth.of(regionText(r, names, text))).max().orElse(0);
             int id = Math.max(1, rows.stream().mapToInt(r -> TextWidth.of(idText(r))).max().orElse(1));
             int common = COMMON.stream().mapToInt(s -> TextWidth.of(text.status(s))).max().orElse(0);
@@ -113,7 +114,7 @@ final class BarLayout {
                     rows.stream().mapToInt(r -> TextWidth.of(text.status(r.status()))).max().orElse(0));
             int eta = rows.stream().mapToInt(r -> r.etaText(text) == null ? 0 : 2 + TextWidth.of(r.etaText(text)))
                     .max().orElse(0);
-            if (rows.stream().anyMatch(r -> !FINAL.contains(r.status()))) {
+            if (etaRoom || rows.stream().anyMatch(r -> !FINAL.contains(r.status()))) {
                 eta = Math.max(eta, 2 + TextWidth.of(text.get("progress.eta", ETA_SAMPLE)));
             }
             int fixed = region + 2 + 2 + status + 1 + 4;
