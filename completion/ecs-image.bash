@@ -203,7 +203,7 @@ function _picocli_ecs-image() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -283,7 +283,7 @@ function _picocli_ecs-image_copy() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -398,7 +398,7 @@ function _picocli_ecs-image_status() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -485,7 +485,7 @@ function _picocli_ecs-image_cancel() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -572,7 +572,7 @@ function _picocli_ecs-image_sandbox() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -650,7 +650,7 @@ function _picocli_ecs-image_completion() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -728,7 +728,7 @@ function _picocli_ecs-image_help() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -806,7 +806,7 @@ function _picocli_ecs-image_sandbox_serve() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -920,7 +920,7 @@ function _picocli_ecs-image_sandbox_images() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -998,7 +998,7 @@ function _picocli_ecs-image_sandbox_selftest() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
-  local zhen_option_args=("en" "zh") # --lang values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
