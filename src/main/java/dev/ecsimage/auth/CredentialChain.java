@@ -48,7 +48,10 @@ public final class CredentialChain {
     private final Path home;
     private final Consumer<String> verbose;
     private final Consumer<String> warnings;
-    private final CredentialSources sources;
+    private final Clock clock;
+    private final Duration commandTimeout;
+    /** Made at the first credentials looked up: reading the profile files (region, language) loads no HTTP code. */
+    private CredentialSources sources;
     private Optional<AliyunConfigFile> configFile;
     /** Why config.json could not be read, kept so that a second look reports it again without reading (and warning) twice. */
     private ConfigException configFileError;
@@ -73,17 +76,18 @@ public final class CredentialChain {
      */
     public CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
                            Consumer<String> warnings) {
-        this(env, home, clock, verbose, warnings, CredentialSources.COMMAND_TIMEOUT);
+        this(env, home, clock, verbose, warnings, null);
     }
 
-    /** @param commandTimeout how long an External profile's command may run */
+    /** @param commandTimeout how long an External profile's command may run; null: the SDKs' 60 s */
     CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
                     Consumer<String> warnings, Duration commandTimeout) {
         this.env = env;
         this.home = home;
         this.verbose = verbose == null ? line -> { } : verbose;
         this.warnings = warnings == null ? line -> { } : warnings;
-        this.sources = new CredentialSources(env, clock, this.verbose, commandTimeout);
+        this.clock = clock;
+        this.commandTimeout = commandTimeout;
     }
 
     /**
@@ -176,15 +180,15 @@ public final class CredentialChain {
                 throw new ConfigException("environment: " + keys.id() + " is set but " + keys.secret() + " is not");
             }
             if (id != null) {
-                return sources.fixed(id, secret, env(keys.token()), "environment " + keys.id());
+                return sources().fixed(id, secret, env(keys.token()), "environment " + keys.id());
             }
         }
         String uri = env("ALIBABA_CLOUD_CREDENTIALS_URI");
         if (uri != null) {
-            return sources.credentialsUri(uri, "environment ALIBABA_CLOUD_CREDENTIALS_URI");
+            return sources().credentialsUri(uri, "environment ALIBABA_CLOUD_CREDENTIALS_URI");
         }
         if (OIDC_KEYS.stream().allMatch(k -> env(k) != null)) {
-            return sources.oidc(env(OIDC_KEYS.get(0)), env(OIDC_KEYS.get(1)), env(OIDC_KEYS.get(2)),
+            return sources().oidc(env(OIDC_KEYS.get(0)), env(OIDC_KEYS.get(1)), env(OIDC_KEYS.get(2)),
                     env("ALIBABA_CLOUD_ROLE_SESSION_NAME"), "environment ALIBABA_CLOUD_ROLE_ARN");
         }
         tried.add("environment variables");
@@ -210,7 +214,7 @@ public final class CredentialChain {
             tried.add("ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)");
             return Optional.empty();
         }
-        CredentialsProvider metadata = sources.ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
+        CredentialsProvider metadata = sources().ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
         try {
             metadata.credentials();
             return Optional.of(metadata);
@@ -220,7 +224,7 @@ public final class CredentialChain {
                 return Optional.of(metadata);
             }
             verbose.accept("credentials: " + e.getMessage());
-            tried.add("ECS metadata " + sources.metadataEndpoint() + " (no answer)");
+            tried.add("ECS metadata " + sources().metadataEndpoint() + " (no answer)");
         } catch (ConfigException e) {
             tried.add(e.getMessage());
         }
@@ -238,7 +242,7 @@ public final class CredentialChain {
             AliyunConfigFile file = config.get();
             ProfileFields current = file.profile(file.current()).orElseThrow(() -> new ConfigException(
                     file.shown() + ": the current profile '" + file.current() + "' is not in its profiles"));
-            return Optional.of(file.provider(current, sources));
+            return Optional.of(file.provider(current, sources()));
         }
         tried.add(configPath().shown() + (config.isPresent() ? " (no current profile)" : " (absent)"));
         Optional<CredentialsIniFile> ini = iniFile();
@@ -246,7 +250,7 @@ public final class CredentialChain {
             CredentialsIniFile file = ini.get();
             ProfileFields section = file.section("default").orElseThrow(() -> new ConfigException(
                     file.shown() + " has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)"));
-            return Optional.of(file.provider(section, sources));
+            return Optional.of(file.provider(section, sources()));
         }
         tried.add(iniPath().shown() + " (absent)");
         return Optional.empty();
@@ -256,12 +260,12 @@ public final class CredentialChain {
         Optional<AliyunConfigFile> config = configFile();
         Optional<ProfileFields> fromConfig = config.flatMap(f -> f.profile(name));
         if (fromConfig.isPresent()) {
-            return config.get().provider(fromConfig.get(), sources);
+            return config.get().provider(fromConfig.get(), sources());
         }
         Optional<CredentialsIniFile> ini = iniFile();
         Optional<ProfileFields> fromIni = ini.flatMap(f -> f.section(name));
         if (fromIni.isPresent()) {
-            return ini.get().provider(fromIni.get(), sources);
+            return ini.get().provider(fromIni.get(), sources());
         }
         throw profileNotFound(name, via);
     }
@@ -279,8 +283,21 @@ public final class CredentialChain {
         return variables.stream().filter(v -> env(v) != null).findFirst().map(v -> new EnvValue(v, env(v)));
     }
 
+    private CredentialSources sources() {
+        if (sources == null) {
+            sources = new CredentialSources(env, clock, verbose,
+                    commandTimeout != null ? commandTimeout : CredentialSources.COMMAND_TIMEOUT);
+        }
+        return sources;
+    }
+
     private CredentialFile configPath() {
-        return CredentialFile.underHome(home.resolve(".aliyun").resolve("config.json"), home);
+        return CredentialFile.underHome(configFile(home), home);
+    }
+
+    /** {@code ~/.aliyun/config.json}, the aliyun CLI's profiles. */
+    public static Path configFile(Path home) {
+        return home.resolve(".aliyun").resolve("config.json");
     }
 
     private CredentialFile iniPath() {

@@ -9,8 +9,11 @@ import dev.ecsimage.output.ProgressMode;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,13 +139,25 @@ public final class EcsImageCommand implements Runnable {
                 quiet, verbose, this::text);
     }
 
-    /** The catalogue in this run's language, chosen at the first sentence ({@link LanguageChoice}). */
+    /**
+     * The catalogue in this run's language, chosen at the first sentence ({@link LanguageChoice}).
+     * The profile's language comes from the run's credential chain, which parses config.json once
+     * for the language, the region and the credentials; without a config.json no chain is made.
+     */
     synchronized Messages text() {
         if (text == null) {
-            text = Messages.of(LanguageChoice.choose(arguments, context.env(),
-                    profile -> credentialChain().profileLanguage(profile)));
+            text = Messages.of(LanguageChoice.choose(arguments, context.env(), new ProfileLanguage()));
         }
         return text;
+    }
+
+    /** The language field of a profile, for {@link LanguageChoice}; a class, not a lambda, which costs start-up. */
+    private final class ProfileLanguage implements Function<String, Optional<String>> {
+        @Override
+        public Optional<String> apply(String profile) {
+            return Files.exists(CredentialChain.configFile(context.home()))
+                    ? credentialChain().profileLanguage(profile) : Optional.empty();
+        }
     }
 
     /** The catalogue of the run {@code spec} belongs to. */
@@ -202,16 +217,22 @@ public final class EcsImageCommand implements Runnable {
         CommandLine cmd = commandLine(context);
         EcsImageCommand root = cmd.getCommand();
         root.arguments = List.of(args);
-        cmd.setExecutionStrategy(parsed -> {
-            if (HelpLanguage.helpRequested(parsed)) {
-                HelpLanguage.apply(cmd, root.text().language());
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
+        cmd.setExecutionStrategy(new HelpInLanguage(cmd, root));
         int status = cmd.execute(args);
         context.out().flush();
         context.err().flush();
         return status;
+    }
+
+    /** Runs the command after giving the help, when it is asked for, the run's language. */
+    private record HelpInLanguage(CommandLine cmd, EcsImageCommand root) implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            if (HelpLanguage.helpRequested(parsed)) {
+                HelpLanguage.apply(cmd, root.text().language());
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        }
     }
 
     /** Builds subcommands with the run's context where they take one. */

@@ -71,9 +71,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     /**
-     * A usage error: the message (which names the option), where to look, status 2. A word that
-     * no command knows comes first, with the nearest known one, even when picocli noticed a
-     * missing option first: {@code --too cn-shanghai} is a misspelt {@code --to}, not a missing one.
+     * A usage error in the run's language ({@link UsageMessage}): the message (which names the
+     * option), where to look, status 2. A word that no command knows comes first, with the nearest
+     * known one, even when picocli noticed a missing option first: {@code --too cn-shanghai} is a
+     * misspelt {@code --to}, not a missing one.
      */
     static int usage(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();

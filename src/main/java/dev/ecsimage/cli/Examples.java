@@ -63,9 +63,4 @@ public final class Examples {
     static String key(String command, int index) {
         return "example." + command.replace(' ', '.') + "." + index;
     }
-
-    /** Every command that has examples. */
-    static java.util.Set<String> commands() {
-        return BY_COMMAND.keySet();
-    }
 }

@@ -72,7 +72,7 @@ final class LanguageChoice {
             for (String name : names) {
                 if (arg.equals(name)) {
                     value = i + 1 < args.size() ? args.get(i + 1) : null;
-                } else if (arg.startsWith(name + "=")) {
+                } else if (arg.startsWith(name) && arg.length() > name.length() && arg.charAt(name.length()) == '=') {
                     value = arg.substring(name.length() + 1);
                 } else if (name.length() == 2 && arg.startsWith(name) && !arg.startsWith("--")) {
                     value = arg.substring(2);

@@ -39,6 +39,11 @@ public final class UsageHelp {
 
     private UsageHelp() {}
 
+    /** The key of an exit status's meaning in the Chinese help bundle: {@code exit.12}. */
+    static String exitKey(ExitStatus status) {
+        return "exit." + status.code;
+    }
+
     /** The help text {@code key} of {@link #ENGLISH} in the language of {@code spec}'s help. */
     static String text(CommandSpec spec, String key) {
         return HelpLanguage.text(spec, key, ENGLISH.get(key));
@@ -53,7 +58,8 @@ public final class UsageHelp {
         UsageMessageSpec usage = spec.usageMessage();
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitStatus s : ExitStatus.values()) {
-            exitCodes.put(String.format("%3d", s.code), HelpLanguage.text(spec, "exit." + s.code, s.meaning));
+            exitCodes.put(String.format("%3d", s.code), HelpLanguage.of(spec) == Language.en ? s.meaning
+                    : HelpLanguage.text(spec, exitKey(s), s.meaning));
         }
         usage.synopsisHeading(text(spec, "heading.usage"))
                 .customSynopsis(text(spec, "synopsis.root"))

@@ -25,7 +25,12 @@ public final class Messages {
     }
 
     public static synchronized Messages of(Language language) {
-        return CATALOGUES.computeIfAbsent(language, Messages::new);
+        Messages messages = CATALOGUES.get(language);
+        if (messages == null) {
+            messages = new Messages(language);
+            CATALOGUES.put(language, messages);
+        }
+        return messages;
     }
 
     public Language language() {
@@ -105,7 +110,7 @@ public final class Messages {
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
             int close = c == '{' ? pattern.indexOf('}', i) : -1;
-            if (close > i + 1 && close <= i + 3 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+            if (close > i + 1 && close <= i + 3 && digits(pattern, i + 1, close)) {
                 int n = Integer.parseInt(pattern.substring(i + 1, close));
                 out.append(n < args.length ? String.valueOf(args[n]) : pattern.substring(i, close + 1));
                 i = close + 1;
@@ -115,5 +120,14 @@ public final class Messages {
             }
         }
         return out.toString();
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -27,7 +27,9 @@ public final class TextResource {
             throw new UncheckedIOException("cannot read " + path + " from the jar", e);
         }
         Map<String, String> texts = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
+        for (String key : p.stringPropertyNames()) {
+            texts.put(key, p.getProperty(key));
+        }
         return texts;
     }
 }
