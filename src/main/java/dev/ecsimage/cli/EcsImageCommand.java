@@ -9,11 +9,12 @@ import dev.ecsimage.output.ProgressMode;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +113,10 @@ public final class EcsImageCommand implements Runnable {
                     + "(default: ECS_IMAGE_SANDBOX_SPEED, else 10: a copy takes about 10 s).")
     Double sandboxSpeed;
 
+    /**
+     * Parsed so picocli accepts it (and refuses a bad value); the language itself is read from the
+     * command line's words by {@link LanguageChoice}, since help and usage errors need it too.
+     */
     @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "zh|en",
             description = "Language of help, messages and hints: zh (Chinese) or en (English). Default: "
                     + "ECS_IMAGE_LANG, the profile's language, then LC_ALL, LC_MESSAGES, LANG (zh_* is Chinese).")
@@ -151,12 +156,25 @@ public final class EcsImageCommand implements Runnable {
         return text;
     }
 
-    /** The language field of a profile, for {@link LanguageChoice}; a class, not a lambda, which costs start-up. */
-    private final class ProfileLanguage implements Function<String, Optional<String>> {
+    /**
+     * The profiles' language, for {@link LanguageChoice}: config.json is parsed (by the run's
+     * credential chain, once for all) only when a quick look at its text finds a language field that
+     * could change the choice, which spares help and usage errors Jackson's start-up.
+     */
+    private final class ProfileLanguage implements LanguageChoice.Profiles {
         @Override
-        public Optional<String> apply(String profile) {
-            return Files.exists(CredentialChain.configFile(context.home()))
-                    ? credentialChain().profileLanguage(profile) : Optional.empty();
+        public Optional<String> language(String profile) {
+            return credentialChain().profileLanguage(profile);
+        }
+
+        @Override
+        public boolean maySayOtherThan(Language language) {
+            Path file = CredentialChain.configFile(context.home());
+            try {
+                return Files.exists(file) && LanguageChoice.mentionsOtherThan(Files.readString(file), language);
+            } catch (IOException e) {
+                return true;
+            }
         }
     }
 

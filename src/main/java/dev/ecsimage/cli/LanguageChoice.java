@@ -4,7 +4,6 @@ import dev.ecsimage.output.Language;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Which language a run speaks, first found wins: {@code --lang zh|en}; {@code ECS_IMAGE_LANG};
@@ -20,13 +19,20 @@ final class LanguageChoice {
 
     private LanguageChoice() {}
 
-    /**
-     * @param profileLanguage the {@code language} field of the profile {@code --profile} names (null
-     *                        when not given), asked only when neither {@code --lang} nor
-     *                        {@value #VARIABLE} decides
-     */
-    static Language choose(List<String> args, Map<String, String> env,
-                           Function<String, Optional<String>> profileLanguage) {
+    /** The profiles' language fields, asked only when neither {@code --lang} nor {@value #VARIABLE} decides. */
+    interface Profiles {
+        /** The {@code language} field of the profile in use; {@code profile} is {@code --profile}'s, or null. */
+        Optional<String> language(String profile);
+
+        /**
+         * Whether some profile's language field may say something else than {@code language}: a
+         * quick look, so that a run whose locale no profile can change does not parse the file.
+         * True when unsure.
+         */
+        boolean maySayOtherThan(Language language);
+    }
+
+    static Language choose(List<String> args, Map<String, String> env, Profiles profiles) {
         Language option = option(optionValue(args, "--lang"));
         if (option != null) {
             return option;
@@ -35,17 +41,43 @@ final class LanguageChoice {
         if (variable != null && !variable.isBlank()) {
             return Language.ofLocale(variable);
         }
-        Optional<String> profile = profileLanguage.apply(optionValue(args, "-p", "--profile"));
-        if (profile.isPresent() && !profile.get().isBlank()) {
-            return Language.ofLocale(profile.get());
-        }
+        Language locale = Language.en;
         for (String name : LOCALE_VARIABLES) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
-                return Language.ofLocale(value);
+                locale = Language.ofLocale(value);
+                break;
             }
         }
-        return Language.en;
+        if (!profiles.maySayOtherThan(locale)) {
+            return locale;
+        }
+        Optional<String> profile = profiles.language(optionValue(args, "-p", "--profile"));
+        return profile.isPresent() && !profile.get().isBlank() ? Language.ofLocale(profile.get()) : locale;
+    }
+
+    /**
+     * Whether the aliyun CLI config {@code json} has a {@code "language"} field whose value is not
+     * {@code language} (read without a JSON parser: a field it cannot read plainly counts as
+     * saying something else).
+     */
+    static boolean mentionsOtherThan(String json, Language language) {
+        String key = "\"language\"";
+        for (int at = json.indexOf(key); at >= 0; at = json.indexOf(key, at + key.length())) {
+            int i = at + key.length();
+            while (i < json.length() && (Character.isWhitespace(json.charAt(i)) || json.charAt(i) == ':')) {
+                i++;
+            }
+            int end = i < json.length() && json.charAt(i) == '"' ? json.indexOf('"', i + 1) : -1;
+            if (end < 0) {
+                return true;
+            }
+            String value = json.substring(i + 1, end);
+            if (value.indexOf('\\') >= 0 || (!value.isBlank() && Language.ofLocale(value) != language)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code zh} or {@code en} in any case, else null (picocli then reports the bad value). */

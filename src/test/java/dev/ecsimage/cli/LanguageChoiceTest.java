@@ -1,6 +1,8 @@
 package dev.ecsimage.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.ecsimage.output.Language;
@@ -13,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +25,22 @@ class LanguageChoiceTest {
     private final List<String> asked = new ArrayList<>();
     private String profileLanguage;
 
+    /** Whether the quick look at the profile file says it may change the choice. */
+    private boolean profilesMayDiffer = true;
+
     private Language choose(String... args) {
-        Function<String, Optional<String>> profile = name -> {
-            asked.add(String.valueOf(name));
-            return Optional.ofNullable(profileLanguage);
-        };
-        return LanguageChoice.choose(List.of(args), env, profile);
+        return LanguageChoice.choose(List.of(args), env, new LanguageChoice.Profiles() {
+            @Override
+            public Optional<String> language(String profile) {
+                asked.add(String.valueOf(profile));
+                return Optional.ofNullable(profileLanguage);
+            }
+
+            @Override
+            public boolean maySayOtherThan(Language language) {
+                return profilesMayDiffer;
+            }
+        });
     }
 
     /** Every source set, each saying the opposite of the one before: the first in the order wins, each in its turn. */
@@ -82,6 +93,28 @@ class LanguageChoiceTest {
         assertEquals(List.of("prod", "ci", "dev", "null"), asked);
     }
 
+    /** When no profile can say anything but what the locale says, the file is not parsed. */
+    @Test
+    void aProfileThatCannotChangeTheChoiceIsNotAsked() {
+        profileLanguage = "zh";
+        profilesMayDiffer = false;
+        env.put("LANG", "zh_CN.UTF-8");
+        assertEquals(Language.zh, choose());
+        assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void theQuickLookFindsEveryLanguageFieldThatCouldChangeTheChoice() {
+        String en = "{\"profiles\":[{\"name\":\"a\",\"language\" : \"en\"},{\"name\":\"b\",\"language\":\"\"}]}";
+        assertFalse(LanguageChoice.mentionsOtherThan(en, Language.en));
+        assertTrue(LanguageChoice.mentionsOtherThan(en, Language.zh));
+        assertFalse(LanguageChoice.mentionsOtherThan("{\"profiles\":[]}", Language.zh));
+        assertTrue(LanguageChoice.mentionsOtherThan("{\"language\":\"zh_CN\"}", Language.en));
+        assertFalse(LanguageChoice.mentionsOtherThan("{\"language\":\"zh_CN\"}", Language.zh));
+        assertTrue(LanguageChoice.mentionsOtherThan("{\"language\":null}", Language.en), "not plainly a string: unsure");
+        assertTrue(LanguageChoice.mentionsOtherThan("{\"language\":\"\\u007a\\u0068\"}", Language.en), "escapes: unsure");
+    }
+
     /** A bad --lang value is picocli's usage error; the language of that error comes from the next source. */
     @Test
     void aBadLangValueFallsThroughAndNothingAfterDoubleDashCounts() {
@@ -115,6 +148,10 @@ class LanguageChoiceTest {
                 cli.run("copi").err());
         assertEquals("ecs-image: unknown command 'copi': did you mean 'copy'?\n"
                 + "Try 'ecs-image --help' for more information.\n", cli.run("-p", "other", "copi").err());
+        cli.env.put("LANG", "zh_CN.UTF-8");
+        assertEquals("ecs-image: unknown command 'copi': did you mean 'copy'?\n"
+                + "Try 'ecs-image --help' for more information.\n", cli.run("--profile=other", "copi").err(),
+                "the profile's en before LANG's zh");
         cli.env.put("ECS_IMAGE_LANG", "en");
         assertEquals(2, cli.run("copi").status());
         assertEquals("ecs-image: unknown command 'copi': did you mean 'copy'?\n"
