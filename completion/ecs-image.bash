@@ -217,12 +217,13 @@ function _picocli_ecs-image() {
 
   local commands="copy status cancel sandbox completion help"
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -270,6 +271,11 @@ function _picocli_ecs-image() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -289,7 +295,7 @@ function _picocli_ecs-image_copy() {
 
   local commands=""
   local flag_opts="'--encrypted' '--no-provenance-tag' '--dry-run' '--no-wait' '--cancel-on-abort' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '-t' '--to' '--exclude' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '--share-with' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '-t' '--to' '--exclude' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '--share-with' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("all" "cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --to values
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --exclude values
   local failreuse_option_args=("fail" "reuse") # --if-exists values
@@ -298,6 +304,7 @@ function _picocli_ecs-image_copy() {
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -390,6 +397,11 @@ function _picocli_ecs-image_copy() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -409,12 +421,13 @@ function _picocli_ecs-image_status() {
 
   local commands=""
   local flag_opts="'--wait' '--shares' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -473,6 +486,11 @@ function _picocli_ecs-image_status() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -493,12 +511,13 @@ function _picocli_ecs-image_cancel() {
 
   local commands=""
   local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -558,6 +577,11 @@ function _picocli_ecs-image_cancel() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -577,12 +601,13 @@ function _picocli_ecs-image_sandbox() {
 
   local commands="serve images selftest"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -629,6 +654,11 @@ function _picocli_ecs-image_sandbox() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -649,12 +679,13 @@ function _picocli_ecs-image_completion() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -701,6 +732,11 @@ function _picocli_ecs-image_completion() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -721,12 +757,13 @@ function _picocli_ecs-image_help() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -774,6 +811,11 @@ function _picocli_ecs-image_help() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -793,12 +835,13 @@ function _picocli_ecs-image_sandbox_serve() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'--port' '--speed' '--drop-before' '--drop-before-rate' '--throttle' '--throttle-rate' '--server-errors' '--server-error-rate' '--drop-after' '--drop-after-rate' '--delay' '--fail-action' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'--port' '--speed' '--drop-before' '--drop-before-rate' '--throttle' '--throttle-rate' '--server-errors' '--server-error-rate' '--drop-after' '--drop-after-rate' '--delay' '--fail-action' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -882,6 +925,11 @@ function _picocli_ecs-image_sandbox_serve() {
     '--sandbox-speed')
       return
       ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -901,12 +949,13 @@ function _picocli_ecs-image_sandbox_images() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -953,6 +1002,11 @@ function _picocli_ecs-image_sandbox_images() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -973,12 +1027,13 @@ function _picocli_ecs-image_sandbox_selftest() {
 
   local commands=""
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed'"
+  local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
   local textjson_option_args=("text" "json") # --output values
   local autobarplainnone_option_args=("auto" "bar" "plain" "none") # --progress values
   local v3v1_option_args=("v3" "v1") # --signature-version values
+  local zhen_option_args=("zh" "en") # --lang values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1025,6 +1080,11 @@ function _picocli_ecs-image_sandbox_selftest() {
       ;;
     '--sandbox-speed')
       return
+      ;;
+    '--lang')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${zhen_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

@@ -4,6 +4,7 @@
 #   PREFIX/share/ecs-image/ecs-image.jar                   the tool (and its start-up archive)
 #   PREFIX/share/bash-completion/completions/ecs-image     bash completion (loaded on demand)
 #   PREFIX/share/man/man1/ecs-image.1                      the man page
+#   PREFIX/share/man/zh_CN/man1/ecs-image.1                the man page in Chinese
 # Usage: install.sh [--prefix DIR] [ecs-image-VERSION.tar.gz]
 #        install.sh --uninstall [--prefix DIR]    removes those files again, and nothing else
 # Without a tarball it installs the unpacked tree it sits in.
@@ -17,7 +18,7 @@ while [ $# -gt 0 ]; do
     --prefix) prefix=$2; shift 2 ;;
     --prefix=*) prefix=${1#--prefix=}; shift ;;
     --uninstall) uninstall=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) tarball=$1; shift ;;
   esac
 done
@@ -35,13 +36,13 @@ uninstall() {
   fi
   for f in share/ecs-image/ecs-image.jar share/ecs-image/ecs-image.jsa share/ecs-image/ecs-image.jsa.id \
       share/ecs-image/ecs-image.aot share/ecs-image/ecs-image.aot.id \
-      share/bash-completion/completions/ecs-image share/man/man1/ecs-image.1; do
+      share/bash-completion/completions/ecs-image share/man/man1/ecs-image.1 share/man/zh_CN/man1/ecs-image.1; do
     if [ -e "$prefix/$f" ] || [ -h "$prefix/$f" ]; then
       rm -f "$prefix/$f"; echo "removed $prefix/$f"; removed=1
     fi
   done
-  for d in share/ecs-image share/bash-completion/completions share/bash-completion share/man/man1 share/man \
-      share bin; do
+  for d in share/ecs-image share/bash-completion/completions share/bash-completion share/man/man1 \
+      share/man/zh_CN/man1 share/man/zh_CN share/man share bin; do
     if [ -d "$prefix/$d" ] && rmdir "$prefix/$d" 2>/dev/null; then
       echo "removed $prefix/$d/"
     fi
@@ -65,12 +66,13 @@ fi
 [ -f "$src/lib/ecs-image.jar" ] || { echo "install.sh: no lib/ecs-image.jar in $src" >&2; exit 1; }
 
 mkdir -p "$prefix/bin" "$prefix/share/ecs-image" "$prefix/share/bash-completion/completions" \
-  "$prefix/share/man/man1"
+  "$prefix/share/man/man1" "$prefix/share/man/zh_CN/man1"
 cp "$src/lib/ecs-image.jar" "$prefix/share/ecs-image/ecs-image.jar"
 cp "$src/bin/ecs-image" "$prefix/bin/ecs-image"
 chmod 755 "$prefix/bin/ecs-image"
 cp "$src/completion/ecs-image.bash" "$prefix/share/bash-completion/completions/ecs-image"
 cp "$src/man/ecs-image.1" "$prefix/share/man/man1/ecs-image.1"
+cp "$src/man/zh_CN/man1/ecs-image.1" "$prefix/share/man/zh_CN/man1/ecs-image.1"
 
 # The class-data archive is made here, for the java this machine runs, rather than shipped:
 # an archive only serves the exact JVM build that wrote it.

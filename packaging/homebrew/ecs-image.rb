@@ -16,6 +16,7 @@ class EcsImage < Formula
     (bin/"ecs-image").write_env_script libexec/"bin/ecs-image", Language::Java.overridable_java_home_env("17")
     bash_completion.install "completion/ecs-image.bash" => "ecs-image"
     man1.install "man/ecs-image.1"
+    (man/"zh_CN/man1").install "man/zh_CN/man1/ecs-image.1"
   end
 
   def post_install

@@ -18,10 +18,8 @@ import java.util.function.Consumer;
  * call get a message that says what to use instead.
  */
 final class AliyunConfigFile {
-    /** What to do instead of a mode ecs-image cannot use. */
-    static final String OTHER_MODE_HINT = "give ecs-image a profile of mode AK, StsToken, RamRoleArn, "
-            + "ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC or External (--profile NAME), or set "
-            + "ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN";
+    /** What to do instead of a mode ecs-image cannot use: a key of the message catalogue (output/Messages). */
+    static final String OTHER_MODE_HINT = "hint.other-profile-mode";
 
     /** Why each mode the aliyun CLI writes, but ecs-image does not use, is refused (keys in lower case). */
     private static final Map<String, String> UNUSABLE_MODES = Map.of(
@@ -134,8 +132,8 @@ final class AliyunConfigFile {
                     p.required("oidc_token_file"), p.optional("ram_session_name"), label);
             case "external" -> sources.external(p.required("process_command"), label);
             default -> throw UNUSABLE_MODES.containsKey(key)
-                    ? new ConfigException(label + ": ecs-image cannot use mode " + mode + ": " + UNUSABLE_MODES.get(key),
-                            OTHER_MODE_HINT)
+                    ? ConfigException.withHintKey(label + ": ecs-image cannot use mode " + mode + ": "
+                            + UNUSABLE_MODES.get(key), OTHER_MODE_HINT)
                     : new ConfigException(label + ": unknown mode '" + mode + "' (supported: AK, StsToken, "
                             + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC, External)");
         };

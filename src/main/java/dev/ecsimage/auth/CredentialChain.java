@@ -41,16 +41,20 @@ public final class CredentialChain {
     /** The region: the aliyun CLI's names in its order, then Terraform's. */
     private static final List<String> REGION_KEYS =
             List.of("ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION");
-    /** The second line of "no credentials found". */
-    static final String NO_CREDENTIALS_HINT = "set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, "
-            + "run 'aliyun configure', or try --sandbox";
+    /** The second line of "no credentials found", a key of the message catalogue (output/Messages). */
+    static final String NO_CREDENTIALS_HINT = "hint.no-credentials";
 
     private final Map<String, String> env;
     private final Path home;
     private final Consumer<String> verbose;
     private final Consumer<String> warnings;
-    private final CredentialSources sources;
+    private final Clock clock;
+    private final Duration commandTimeout;
+    /** Made at the first credentials looked up: reading the profile files (region, language) loads no HTTP code. */
+    private CredentialSources sources;
     private Optional<AliyunConfigFile> configFile;
+    /** Why config.json could not be read, kept so that a second look reports it again without reading (and warning) twice. */
+    private ConfigException configFileError;
     private Optional<CredentialsIniFile> iniFile;
 
     public CredentialChain(Map<String, String> env, Path home) {
@@ -72,17 +76,18 @@ public final class CredentialChain {
      */
     public CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
                            Consumer<String> warnings) {
-        this(env, home, clock, verbose, warnings, CredentialSources.COMMAND_TIMEOUT);
+        this(env, home, clock, verbose, warnings, null);
     }
 
-    /** @param commandTimeout how long an External profile's command may run */
+    /** @param commandTimeout how long an External profile's command may run; null: the SDKs' 60 s */
     CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
                     Consumer<String> warnings, Duration commandTimeout) {
         this.env = env;
         this.home = home;
         this.verbose = verbose == null ? line -> { } : verbose;
         this.warnings = warnings == null ? line -> { } : warnings;
-        this.sources = new CredentialSources(env, clock, this.verbose, commandTimeout);
+        this.clock = clock;
+        this.commandTimeout = commandTimeout;
     }
 
     /**
@@ -124,6 +129,26 @@ public final class CredentialChain {
     }
 
     /**
+     * The {@code language} field of the config.json profile in use (the aliyun CLI writes {@code zh}
+     * or {@code en}), for the language ecs-image speaks: the profile that {@code --profile}, the
+     * profile variables or config.json's current profile names. Empty when there is none, and also
+     * when the file is broken: choosing a language never ends a run (the credentials lookup will
+     * report the file).
+     *
+     * @param profile {@code --profile}, or null
+     */
+    public Optional<String> profileLanguage(String profile) {
+        String name = profile != null ? profile : envProfile().map(EnvValue::value).orElse(null);
+        try {
+            return configFile()
+                    .flatMap(f -> Optional.ofNullable(name != null ? name : f.current()).flatMap(f::profile))
+                    .map(p -> p.optional("language"));
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The profile names for shell completion: config.json's in file order, then the ini file's
      * sections not listed yet. Only names are read out; a file that is absent, unreadable or
      * malformed adds none, and nothing is reported (completion must stay quiet).
@@ -155,15 +180,15 @@ public final class CredentialChain {
                 throw new ConfigException("environment: " + keys.id() + " is set but " + keys.secret() + " is not");
             }
             if (id != null) {
-                return sources.fixed(id, secret, env(keys.token()), "environment " + keys.id());
+                return sources().fixed(id, secret, env(keys.token()), "environment " + keys.id());
             }
         }
         String uri = env("ALIBABA_CLOUD_CREDENTIALS_URI");
         if (uri != null) {
-            return sources.credentialsUri(uri, "environment ALIBABA_CLOUD_CREDENTIALS_URI");
+            return sources().credentialsUri(uri, "environment ALIBABA_CLOUD_CREDENTIALS_URI");
         }
         if (OIDC_KEYS.stream().allMatch(k -> env(k) != null)) {
-            return sources.oidc(env(OIDC_KEYS.get(0)), env(OIDC_KEYS.get(1)), env(OIDC_KEYS.get(2)),
+            return sources().oidc(env(OIDC_KEYS.get(0)), env(OIDC_KEYS.get(1)), env(OIDC_KEYS.get(2)),
                     env("ALIBABA_CLOUD_ROLE_SESSION_NAME"), "environment ALIBABA_CLOUD_ROLE_ARN");
         }
         tried.add("environment variables");
@@ -175,7 +200,7 @@ public final class CredentialChain {
         if (metadata.isPresent()) {
             return metadata.get();
         }
-        throw new ConfigException("no credentials found: tried " + String.join("; ", tried), NO_CREDENTIALS_HINT);
+        throw ConfigException.withHintKey("no credentials found: tried " + String.join("; ", tried), NO_CREDENTIALS_HINT);
     }
 
     /**
@@ -189,7 +214,7 @@ public final class CredentialChain {
             tried.add("ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)");
             return Optional.empty();
         }
-        CredentialsProvider metadata = sources.ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
+        CredentialsProvider metadata = sources().ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
         try {
             metadata.credentials();
             return Optional.of(metadata);
@@ -199,7 +224,7 @@ public final class CredentialChain {
                 return Optional.of(metadata);
             }
             verbose.accept("credentials: " + e.getMessage());
-            tried.add("ECS metadata " + sources.metadataEndpoint() + " (no answer)");
+            tried.add("ECS metadata " + sources().metadataEndpoint() + " (no answer)");
         } catch (ConfigException e) {
             tried.add(e.getMessage());
         }
@@ -217,7 +242,7 @@ public final class CredentialChain {
             AliyunConfigFile file = config.get();
             ProfileFields current = file.profile(file.current()).orElseThrow(() -> new ConfigException(
                     file.shown() + ": the current profile '" + file.current() + "' is not in its profiles"));
-            return Optional.of(file.provider(current, sources));
+            return Optional.of(file.provider(current, sources()));
         }
         tried.add(configPath().shown() + (config.isPresent() ? " (no current profile)" : " (absent)"));
         Optional<CredentialsIniFile> ini = iniFile();
@@ -225,7 +250,7 @@ public final class CredentialChain {
             CredentialsIniFile file = ini.get();
             ProfileFields section = file.section("default").orElseThrow(() -> new ConfigException(
                     file.shown() + " has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)"));
-            return Optional.of(file.provider(section, sources));
+            return Optional.of(file.provider(section, sources()));
         }
         tried.add(iniPath().shown() + " (absent)");
         return Optional.empty();
@@ -235,12 +260,12 @@ public final class CredentialChain {
         Optional<AliyunConfigFile> config = configFile();
         Optional<ProfileFields> fromConfig = config.flatMap(f -> f.profile(name));
         if (fromConfig.isPresent()) {
-            return config.get().provider(fromConfig.get(), sources);
+            return config.get().provider(fromConfig.get(), sources());
         }
         Optional<CredentialsIniFile> ini = iniFile();
         Optional<ProfileFields> fromIni = ini.flatMap(f -> f.section(name));
         if (fromIni.isPresent()) {
-            return ini.get().provider(fromIni.get(), sources);
+            return ini.get().provider(fromIni.get(), sources());
         }
         throw profileNotFound(name, via);
     }
@@ -258,8 +283,21 @@ public final class CredentialChain {
         return variables.stream().filter(v -> env(v) != null).findFirst().map(v -> new EnvValue(v, env(v)));
     }
 
+    private CredentialSources sources() {
+        if (sources == null) {
+            sources = new CredentialSources(env, clock, verbose,
+                    commandTimeout != null ? commandTimeout : CredentialSources.COMMAND_TIMEOUT);
+        }
+        return sources;
+    }
+
     private CredentialFile configPath() {
-        return CredentialFile.underHome(home.resolve(".aliyun").resolve("config.json"), home);
+        return CredentialFile.underHome(configFile(home), home);
+    }
+
+    /** {@code ~/.aliyun/config.json}, the aliyun CLI's profiles. */
+    public static Path configFile(Path home) {
+        return home.resolve(".aliyun").resolve("config.json");
     }
 
     private CredentialFile iniPath() {
@@ -269,8 +307,16 @@ public final class CredentialChain {
     }
 
     private Optional<AliyunConfigFile> configFile() {
+        if (configFileError != null) {
+            throw configFileError;
+        }
         if (configFile == null) {
-            configFile = AliyunConfigFile.read(configPath(), warnings);
+            try {
+                configFile = AliyunConfigFile.read(configPath(), warnings);
+            } catch (ConfigException e) {
+                configFileError = e;
+                throw e;
+            }
         }
         return configFile;
     }

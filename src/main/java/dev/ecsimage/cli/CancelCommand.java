@@ -89,7 +89,7 @@ final class CancelCommand implements Callable<Integer> {
         } catch (EcsException e) {
             ErrorReport.print(root.console(), ref.region(), e, root.maxAttempts);
             if ("InvalidImageId.NotFound".equals(e.code()) && !root.quiet) {
-                root.context.err().println("hint: " + ErrorReport.COPY_REGION_HINT);
+                root.context.err().println(root.text().get("hint.line", root.text().get("hint.copy-region")));
             }
             return new CancelRow(ref.region(), ref.imageId(), CancelRow.ERROR, null, CopyError.of(e));
         }

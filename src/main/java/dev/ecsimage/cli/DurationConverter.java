@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Durations as people type them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}, or a bare
@@ -26,8 +25,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             return Duration.ofSeconds(Long.parseLong(v));
         }
         if (!WHOLE.matcher(v).matches()) {
-            throw new TypeConversionException("'" + value + "' is not a duration: use seconds (90) or a number "
-                    + "with a unit, ms, s, m or h (500ms, 30s, 2m, 1h30m)");
+            throw new InvalidValue("value.not-a-duration", value);
         }
         Duration total = Duration.ZERO;
         Matcher m = PART.matcher(v);

@@ -3,11 +3,18 @@ package dev.ecsimage.cli;
 import dev.ecsimage.auth.CredentialChain;
 import dev.ecsimage.output.Console;
 import dev.ecsimage.output.Format;
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.output.ProgressMode;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,8 +113,21 @@ public final class EcsImageCommand implements Runnable {
                     + "(default: ECS_IMAGE_SANDBOX_SPEED, else 10: a copy takes about 10 s).")
     Double sandboxSpeed;
 
-    /** Made on first use by {@link ClientFactory}, then shared by the region and the credentials lookups. */
+    /**
+     * Parsed so picocli accepts it (and refuses a bad value); the language itself is read from the
+     * command line's words by {@link LanguageChoice}, since help and usage errors need it too.
+     */
+    @Option(names = "--lang", scope = ScopeType.INHERIT, paramLabel = "zh|en",
+            description = "Language of help, messages and hints: zh (Chinese) or en (English). Default: "
+                    + "ECS_IMAGE_LANG, the profile's language, then LC_ALL, LC_MESSAGES, LANG (zh_* is Chinese).")
+    Language lang;
+
+    /** Made on first use, then shared by the language, region and credentials lookups. */
     CredentialChain credentialChain;
+
+    /** The words of this run's command line, for the language before (or without) a parse. */
+    private List<String> arguments = List.of();
+    private Messages text;
 
     public EcsImageCommand(Context context) {
         this.context = context;
@@ -115,13 +135,62 @@ public final class EcsImageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: copy, status or cancel");
+        throw new CommandLine.ParameterException(spec.commandLine(), text().get("usage.command-required"));
     }
 
     /** Where this run's output goes, and in which form. */
     Console console() {
         return new Console(context.out(), context.err(), context.stderrIsTerminal(), context.env(), output, progress,
-                quiet, verbose);
+                quiet, verbose, this::text);
+    }
+
+    /**
+     * The catalogue in this run's language, chosen at the first sentence ({@link LanguageChoice}).
+     * The profile's language comes from the run's credential chain, which parses config.json once
+     * for the language, the region and the credentials; without a config.json no chain is made.
+     */
+    synchronized Messages text() {
+        if (text == null) {
+            text = Messages.of(LanguageChoice.choose(arguments, context.env(), new ProfileLanguage()));
+        }
+        return text;
+    }
+
+    /**
+     * The profiles' language, for {@link LanguageChoice}: config.json is parsed (by the run's
+     * credential chain, once for all) only when a quick look at its text finds a language field that
+     * could change the choice, which spares help and usage errors Jackson's start-up.
+     */
+    private final class ProfileLanguage implements LanguageChoice.Profiles {
+        @Override
+        public Optional<String> language(String profile) {
+            return credentialChain().profileLanguage(profile);
+        }
+
+        @Override
+        public boolean maySayOtherThan(Language language) {
+            Path file = CredentialChain.configFile(context.home());
+            try {
+                return Files.exists(file) && LanguageChoice.mentionsOtherThan(Files.readString(file), language);
+            } catch (IOException e) {
+                return true;
+            }
+        }
+    }
+
+    /** The catalogue of the run {@code spec} belongs to. */
+    static Messages text(CommandSpec spec) {
+        return ((EcsImageCommand) spec.root().userObject()).text();
+    }
+
+    /** The run's credential chain: the profile files are read once, for the language, the region and the credentials. */
+    CredentialChain credentialChain() {
+        if (credentialChain == null) {
+            credentialChain = new CredentialChain(context.env(), context.home(), context.clock(),
+                    verbose ? line -> context.err().println("debug: " + line) : null,
+                    line -> context.err().println("warning: " + line));
+        }
+        return credentialChain;
     }
 
     Endpoints.Network endpointNetwork() {
@@ -137,7 +206,7 @@ public final class EcsImageCommand implements Runnable {
                     return n;
                 }
             }
-            throw new CommandLine.TypeConversionException("expected public or vpc, not '" + value + "'");
+            throw new InvalidValue("value.not-a-network", value);
         }
     }
 
@@ -163,10 +232,25 @@ public final class EcsImageCommand implements Runnable {
     }
 
     public static int run(Context context, String... args) {
-        int status = commandLine(context).execute(args);
+        CommandLine cmd = commandLine(context);
+        EcsImageCommand root = cmd.getCommand();
+        root.arguments = List.of(args);
+        cmd.setExecutionStrategy(new HelpInLanguage(cmd, root));
+        int status = cmd.execute(args);
         context.out().flush();
         context.err().flush();
         return status;
+    }
+
+    /** Runs the command after giving the help, when it is asked for, the run's language. */
+    private record HelpInLanguage(CommandLine cmd, EcsImageCommand root) implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            if (HelpLanguage.helpRequested(parsed)) {
+                HelpLanguage.apply(cmd, root.text().language());
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        }
     }
 
     /** Builds subcommands with the run's context where they take one. */

@@ -7,13 +7,12 @@ import dev.ecsimage.api.EcsException;
 import dev.ecsimage.auth.ConfigException;
 import dev.ecsimage.output.ErrorReport;
 import dev.ecsimage.output.Json;
+import dev.ecsimage.output.Messages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -45,8 +44,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 printJson(ErrorReport.json("ConfigurationError", e.getMessage(), ExitStatus.CONFIG));
             } else {
                 context.err().println("ecs-image: " + e.getMessage());
-                if (e.hint() != null && !root.quiet) {
-                    context.err().println("hint: " + e.hint());
+                Messages text = root.text();
+                String hint = e.hintKey() != null ? text.get(e.hintKey()) : e.hint();
+                if (hint != null && !root.quiet) {
+                    context.err().println(text.get("hint.line", hint));
                 }
             }
             return ExitStatus.CONFIG.code;
@@ -54,8 +55,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof InterruptedException) {
             return ExitStatus.INTERRUPTED.code;
         }
-        context.err().println("ecs-image: internal error: " + ex
-                + (root.verbose ? "" : " (run with --verbose for the stack trace, and please report it)"));
+        context.err().println(root.text().get(root.verbose ? "error.internal.verbose" : "error.internal", ex));
         if (root.verbose) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
@@ -71,19 +71,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     /**
-     * A usage error: the message (which names the option), where to look, status 2. A word that
-     * no command knows comes first, with the nearest known one, even when picocli noticed a
-     * missing option first: {@code --too cn-shanghai} is a misspelt {@code --to}, not a missing one.
+     * A usage error in the run's language ({@link UsageMessage}): the message (which names the
+     * option), where to look, status 2. A word that no command knows comes first, with the nearest
+     * known one, even when picocli noticed a missing option first: {@code --too cn-shanghai} is a
+     * misspelt {@code --to}, not a missing one.
      */
     static int usage(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
+        Messages text = ((EcsImageCommand) cmd.getCommandSpec().root().userObject()).text();
         PrintWriter err = cmd.getErr();
-        List<String> unmatched = cmd.getUnmatchedArguments();
-        if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            unmatched = u.getUnmatched();
-        }
-        err.println("ecs-image: " + (unmatched.isEmpty() ? ex.getMessage() : UnknownWord.describe(cmd, unmatched)));
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println("ecs-image: " + UsageMessage.of(ex, text));
+        err.println(text.get("usage.try-help", cmd.getCommandSpec().qualifiedName()));
         return ExitStatus.USAGE.code;
     }
 

@@ -1,7 +1,9 @@
 package dev.ecsimage.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The examples under each command's --help and in the man page's EXAMPLES: what people type
@@ -55,5 +57,22 @@ public final class Examples {
     /** The examples of a command by its name under ecs-image (e.g. {@code sandbox serve}); none for most. */
     public static List<Example> of(String command) {
         return BY_COMMAND.getOrDefault(command, List.of());
+    }
+
+    /** The examples of a command, in the language of its help. */
+    public static List<Example> of(CommandSpec spec) {
+        String command = UsageHelp.path(spec);
+        List<Example> english = of(command);
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < english.size(); i++) {
+            Example e = english.get(i);
+            examples.add(new Example(HelpLanguage.text(spec, key(command, i), e.what()), e.command()));
+        }
+        return examples;
+    }
+
+    /** The key of an example's text in the Chinese help bundle: {@code example.sandbox.serve.0}. */
+    static String key(String command, int index) {
+        return "example." + command.replace(' ', '.') + "." + index;
     }
 }

@@ -20,7 +20,8 @@ final class HelpCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, e.g. copy or sandbox serve.")
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", descriptionKey = "COMMAND",
+            description = "The command, e.g. copy or sandbox serve.")
     List<String> command = new ArrayList<>();
 
     @Override

@@ -1,19 +1,14 @@
 package dev.ecsimage.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsimage.ExitStatus;
 import dev.ecsimage.auth.ConfigException;
 import dev.ecsimage.output.Json;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.output.TextWidth;
 import dev.ecsimage.sandbox.Faults;
-import dev.ecsimage.sandbox.KmsKey;
-import dev.ecsimage.sandbox.Region;
 import dev.ecsimage.sandbox.SandboxKeys;
 import dev.ecsimage.sandbox.SandboxServer;
 import dev.ecsimage.sandbox.Seed;
-import dev.ecsimage.sandbox.SeedImage;
 import dev.ecsimage.sandbox.SimulatedEcs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +44,7 @@ public final class SandboxCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a sandbox command is required: serve or images");
+        throw new CommandLine.ParameterException(spec.commandLine(), root.text().get("usage.sandbox-command-required"));
     }
 
     /** The seed table under the help of {@code sandbox} and {@code sandbox serve}. */
@@ -59,10 +53,13 @@ public final class SandboxCommand implements Runnable {
         seedTableFooter(commandSpec);
     }
 
-    /** The seed table as the footer, as it is: picocli would re-wrap its columns to 80 and mangle them. */
+    /**
+     * The seed table as the footer, as it is: picocli would re-wrap its columns to 80 and mangle
+     * them. In the language the help is shown in.
+     */
     static void seedTableFooter(CommandSpec commandSpec) {
         commandSpec.usageMessage().sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
-                help -> System.lineSeparator() + seedTable());
+                help -> System.lineSeparator() + SeedTable.text(Messages.of(HelpLanguage.of(help.commandSpec()))));
     }
 
     /**
@@ -93,12 +90,11 @@ public final class SandboxCommand implements Runnable {
         }
 
         static double parse(String value) {
-            return number(value, speed -> speed > 0 && !Double.isInfinite(speed),
-                    "is not a speed: use a positive number of percent per second (10: a copy takes 10 s)");
+            return number(value, speed -> speed > 0 && !Double.isInfinite(speed), "value.not-a-speed");
         }
     }
 
-    /** A number that {@code valid} accepts, or a conversion error that says {@code problem}. */
+    /** A number that {@code valid} accepts, or a conversion error that says {@code problem} (a catalogue key). */
     static double number(String value, java.util.function.DoublePredicate valid, String problem) {
         double number;
         try {
@@ -107,7 +103,7 @@ public final class SandboxCommand implements Runnable {
             number = Double.NaN;
         }
         if (!valid.test(number)) {
-            throw new CommandLine.TypeConversionException("'" + value + "' " + problem);
+            throw new InvalidValue(problem, value);
         }
         return number;
     }
@@ -116,7 +112,7 @@ public final class SandboxCommand implements Runnable {
     static final class RateConverter implements CommandLine.ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return number(value, rate -> rate >= 0 && rate <= 1, "is not a rate: use a number from 0 to 1");
+            return number(value, rate -> rate >= 0 && rate <= 1, "value.not-a-rate");
         }
     }
 
@@ -130,9 +126,9 @@ public final class SandboxCommand implements Runnable {
         public Integer call() {
             PrintWriter out = parent.root.context.out();
             if (parent.root.console().json()) {
-                out.println(Json.pretty(seedJson()));
+                out.println(Json.pretty(SeedTable.json()));
             } else {
-                out.print(seedTable());
+                out.print(SeedTable.text(parent.root.text()));
             }
             out.flush();
             return ExitStatus.SUCCESS.code;
@@ -228,12 +224,12 @@ public final class SandboxCommand implements Runnable {
                         });
             } catch (IOException | IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+                        parent.root.text().get("usage.cannot-listen", port, e.getMessage()));
             }
             Object hook = context.abortHooks().register(server::close);
             try {
                 PrintWriter out = context.out();
-                out.print(banner(server.url().toString(), pace, faults));
+                out.print(banner(server.url().toString(), pace, faults, parent.root.text()));
                 out.flush();
                 while (true) {
                     context.sleeper().sleep(Duration.ofHours(1));
@@ -252,7 +248,7 @@ public final class SandboxCommand implements Runnable {
                         new Faults.Fault(serverErrors, serverErrorRate), new Faults.Fault(dropAfter, dropAfterRate),
                         delay, failAction);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), parent.root.text().get("usage.bad-fault"));
             }
         }
     }
@@ -260,105 +256,64 @@ public final class SandboxCommand implements Runnable {
     /**
      * What {@code sandbox serve} prints: where it listens first, then the seeded catalogue, then
      * everything needed to use it (endpoint, keys, an example) last, so that those are what a
-     * terminal of 30 rows still shows. The first line keeps the URL for scripts that read it.
+     * terminal of 30 rows still shows. The first line keeps the URL, and the key lines their
+     * {@code export NAME=VALUE} form, in every language, for scripts that read them.
      */
-    static String banner(String url, double speed, Faults faults) {
+    static String banner(String url, double speed, Faults faults, Messages text) {
         String nl = System.lineSeparator();
-        return "ECS sandbox listening on " + url + " (Ctrl-C stops it; its state lives as long as it runs)" + nl
+        return text.get("sandbox.listening", url) + nl
                 + nl
-                + seedTable()
+                + SeedTable.text(text)
                 + nl
-                + "Copy speed: " + format(speed) + " %/s (a normal copy takes about " + format(100 / speed) + " s)" + nl
-                + "Faults: " + describe(faults) + nl
-                + "Endpoint: " + url + " (Ctrl-C stops the sandbox)" + nl
-                + "Its access keys (fake, for this sandbox only):" + nl
+                + text.get("sandbox.speed", format(speed), format(100 / speed)) + nl
+                + text.get("sandbox.faults", describe(faults, text)) + nl
+                + text.get("sandbox.endpoint", url) + nl
+                + text.get("sandbox.keys") + nl
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + SandboxKeys.ACCESS_KEY_ID + nl
                 + "  export ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + SandboxKeys.ACCESS_KEY_SECRET + nl
-                + "  STS pair: access key id " + SandboxKeys.STS_ACCESS_KEY_ID + nl
-                + "            secret " + SandboxKeys.STS_ACCESS_KEY_SECRET + nl
-                + "            security token " + SandboxKeys.STS_SECURITY_TOKEN + nl
-                + "Then, for example:" + nl
+                + stsPair(text)
+                + text.get("sandbox.example") + nl
                 + "  ecs-image --endpoint " + url + " \\" + nl
                 + "    copy -i " + Seed.DEMO_IMAGE_ID + " -r " + Seed.DEMO_REGION + " -t cn-shanghai" + nl;
     }
 
-    static String describe(Faults faults) {
-        List<String> parts = new ArrayList<>();
-        describe(parts, "drop before acting", faults.dropBefore());
-        describe(parts, "throttle", faults.throttle());
-        describe(parts, "HTTP 503", faults.serverError());
-        describe(parts, "drop after acting", faults.dropAfter());
-        if (!faults.delay().isZero()) {
-            parts.add("delay " + faults.delay().toMillis() + " ms");
-        }
-        if (parts.isEmpty()) {
-            return "none";
-        }
-        return String.join(", ", parts) + (faults.onlyAction() == null ? "" : " (only " + faults.onlyAction() + ")");
+    /** The sandbox's STS key pair, its three parts one under the other. */
+    private static String stsPair(Messages text) {
+        String nl = System.lineSeparator();
+        String label = "  " + text.get("sandbox.sts-pair") + " ";
+        String indent = " ".repeat(TextWidth.of(label));
+        return label + text.get("sandbox.sts.key-id", SandboxKeys.STS_ACCESS_KEY_ID) + nl
+                + indent + text.get("sandbox.sts.secret", SandboxKeys.STS_ACCESS_KEY_SECRET) + nl
+                + indent + text.get("sandbox.sts.token", SandboxKeys.STS_SECURITY_TOKEN) + nl;
     }
 
-    private static void describe(List<String> parts, String name, Faults.Fault fault) {
+    static String describe(Faults faults, Messages text) {
+        List<String> parts = new ArrayList<>();
+        describe(parts, "drop-before", faults.dropBefore(), text);
+        describe(parts, "throttle", faults.throttle(), text);
+        describe(parts, "server-error", faults.serverError(), text);
+        describe(parts, "drop-after", faults.dropAfter(), text);
+        if (!faults.delay().isZero()) {
+            parts.add(text.get("sandbox.fault.delay", faults.delay().toMillis()));
+        }
+        if (parts.isEmpty()) {
+            return text.get("sandbox.fault.none");
+        }
+        String all = text.list(parts);
+        return faults.onlyAction() == null ? all : text.get("sandbox.fault.only", all, faults.onlyAction());
+    }
+
+    private static void describe(List<String> parts, String kind, Faults.Fault fault, Messages text) {
+        String name = text.get("sandbox.fault." + kind);
         if (fault.count() > 0) {
-            parts.add(name + " the first " + fault.count());
+            parts.add(text.get("sandbox.fault.first", name, fault.count()));
         }
         if (fault.rate() > 0) {
-            parts.add(name + " at rate " + format(fault.rate()));
+            parts.add(text.get("sandbox.fault.rate", name, format(fault.rate())));
         }
     }
 
     private static String format(double number) {
         return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
-    }
-
-    /** Seeded images, KMS keys, special regions and parameter-triggered errors, as a text table. */
-    static String seedTable() {
-        String nl = System.lineSeparator();
-        StringBuilder t = new StringBuilder("Seeded images (CopyImage's RegionId is the image's region):").append(nl);
-        int[] widths = {22, 14, 18, 12, 5};
-        t.append(row(widths, "IMAGE ID", "REGION", "NAME", "STATUS", "  GiB", "SCENARIO"));
-        for (SeedImage i : Seed.images()) {
-            t.append(row(widths, i.id(), i.region(), i.name(), i.status(), String.format("%5d", i.sizeGiB()),
-                    i.scenario()));
-        }
-        t.append(nl).append("KMS keys (KMSKeyId, with Encrypted=true):").append(nl);
-        for (KmsKey k : Seed.kmsKeys()) {
-            t.append(row(new int[] {36}, k.id(), k.scenario()));
-        }
-        List<Region> regions = Seed.regions();
-        t.append(nl).append("Regions (").append(regions.size()).append("): ")
-                .append(regions.stream().map(Region::id).collect(Collectors.joining(", "))).append(nl);
-        for (Region r : regions) {
-            if (r.scenario() != null) {
-                t.append(row(new int[] {14}, r.id(), r.scenario()));
-            }
-        }
-        t.append(nl).append("Errors reached by parameters:").append(nl);
-        Seed.requestScenarios().forEach((input, code) -> t.append(row(new int[] {78}, input, code)));
-        return t.toString();
-    }
-
-    /** One indented table row: each cell but the last padded to its width in columns, two spaces apart. */
-    private static String row(int[] widths, String... cells) {
-        StringBuilder line = new StringBuilder(" ");
-        for (int i = 0; i < cells.length; i++) {
-            line.append(' ').append(i < widths.length ? TextWidth.pad(cells[i], widths[i]) + " " : cells[i]);
-        }
-        return line.append(System.lineSeparator()).toString();
-    }
-
-    static ObjectNode seedJson() {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        ArrayNode images = doc.putArray("images");
-        for (SeedImage i : Seed.images()) {
-            images.addObject().put("imageId", i.id()).put("region", i.region()).put("name", i.name())
-                    .put("status", i.status()).put("sizeGiB", i.sizeGiB()).put("scenario", i.scenario());
-        }
-        ArrayNode keys = doc.putArray("kmsKeys");
-        Seed.kmsKeys().forEach(k -> keys.addObject().put("kmsKeyId", k.id()).put("scenario", k.scenario()));
-        ArrayNode regions = doc.putArray("regions");
-        Seed.regions().forEach(r -> regions.addObject().put("regionId", r.id()).put("scenario", r.scenario()));
-        ObjectNode requests = doc.putObject("requestScenarios");
-        Seed.requestScenarios().forEach(requests::put);
-        return doc;
     }
 }

@@ -260,7 +260,7 @@ final class StatusCommand implements Callable<Integer> {
                     + "did not answer in time" + (last == null ? "" : "; last error: " + last.describe()));
         });
         if (notFound && !root.quiet) {
-            err.println("hint: " + ErrorReport.COPY_REGION_HINT);
+            err.println(root.text().get("hint.line", root.text().get("hint.copy-region")));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.output.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,19 +16,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UnknownWord {
     private UnknownWord() {}
 
-    /** The message for the first of {@code unmatched}, the words {@code cmd} could not place. */
-    static String describe(CommandLine cmd, List<String> unmatched) {
+    /** The message for the first of {@code unmatched}, the words {@code cmd} could not place, in {@code text}'s language. */
+    static String describe(CommandLine cmd, List<String> unmatched, Messages text) {
         String word = unmatched.get(0);
         boolean option = word.startsWith("-") && word.length() > 1;
         String typed = option && word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-        String what = option ? "unknown option"
-                : cmd.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
+        String what = option ? "usage.unknown-option"
+                : cmd.getSubcommands().isEmpty() ? "usage.unexpected-argument" : "usage.unknown-command";
         List<String> nearest = nearest(typed, new UnmatchedArgumentException(cmd, List.of(typed)).getSuggestions());
-        String message = what + " '" + typed + "'";
-        if (!nearest.isEmpty()) {
-            message += ": did you mean '" + String.join("' or '", nearest) + "'?";
-        }
-        return message;
+        String message = text.get(what, typed);
+        return switch (nearest.size()) {
+            case 0 -> message;
+            case 1 -> text.get("usage.did-you-mean", message, nearest.get(0));
+            default -> text.get("usage.did-you-mean-either", message, nearest.get(0), nearest.get(1));
+        };
     }
 
     /** The candidates closest to {@code typed}, when they are close enough to be what was meant. */

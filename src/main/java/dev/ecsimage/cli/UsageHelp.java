@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.ExitStatus;
+import dev.ecsimage.output.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,22 +23,51 @@ public final class UsageHelp {
     static final String SECTION_EXAMPLES = "examples";
     static final String SECTION_GLOBAL = "global";
     static final String GLOBAL_POINTER = "Global options (-r, -p, -o, -q, ...) and exit statuses: 'ecs-image --help'.";
+    /** The help texts written here, by their key in the Chinese help bundle ({@link HelpLanguage}). */
+    static final Map<String, String> ENGLISH = Map.ofEntries(
+            Map.entry("heading.usage", "Usage: "),
+            Map.entry("synopsis.root", "ecs-image [GLOBAL OPTIONS] COMMAND [OPTIONS]"),
+            Map.entry("synopsis.command", "COMMAND"),
+            Map.entry("synopsis.options", "[OPTIONS]"),
+            Map.entry("heading.commands", "%nCommands:%n"),
+            Map.entry("heading.global-options", "%nGlobal options (before or after the command):%n"),
+            Map.entry("heading.options", "%nOptions:%n"),
+            Map.entry("heading.exit-statuses", "%nExit statuses:%n"),
+            Map.entry("heading.examples", "%nExamples:%n"),
+            Map.entry("footer.root", "%nRun 'ecs-image COMMAND --help' for a command's options and examples."),
+            Map.entry("pointer.global", GLOBAL_POINTER));
 
     private UsageHelp() {}
 
-    /** Lays out the help of {@code root} and of every command under it. */
+    /** The key of an exit status's meaning in the Chinese help bundle: {@code exit.12}. */
+    static String exitKey(ExitStatus status) {
+        return "exit." + status.code;
+    }
+
+    /** The help text {@code key} of {@link #ENGLISH} in the language of {@code spec}'s help. */
+    static String text(CommandSpec spec, String key) {
+        return HelpLanguage.text(spec, key, ENGLISH.get(key));
+    }
+
+    /**
+     * Lays out the help of {@code root} and of every command under it, in the language of its help
+     * ({@link HelpLanguage#apply} applies it again when that changes).
+     */
     static void apply(CommandLine root) {
-        UsageMessageSpec usage = root.getCommandSpec().usageMessage();
+        CommandSpec spec = root.getCommandSpec();
+        UsageMessageSpec usage = spec.usageMessage();
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitStatus s : ExitStatus.values()) {
-            exitCodes.put(String.format("%3d", s.code), s.meaning);
+            exitCodes.put(String.format("%3d", s.code), HelpLanguage.of(spec) == Language.en ? s.meaning
+                    : HelpLanguage.text(spec, exitKey(s), s.meaning));
         }
-        usage.customSynopsis("ecs-image [GLOBAL OPTIONS] COMMAND [OPTIONS]")
-                .commandListHeading("%nCommands:%n")
-                .optionListHeading("%nGlobal options (before or after the command):%n")
-                .exitCodeListHeading("%nExit statuses:%n")
+        usage.synopsisHeading(text(spec, "heading.usage"))
+                .customSynopsis(text(spec, "synopsis.root"))
+                .commandListHeading(text(spec, "heading.commands"))
+                .optionListHeading(text(spec, "heading.global-options"))
+                .exitCodeListHeading(text(spec, "heading.exit-statuses"))
                 .exitCodeList(exitCodes)
-                .footer("%nRun 'ecs-image COMMAND --help' for a command's options and examples.")
+                .footer(text(spec, "footer.root"))
                 .sectionKeys(List.of(UsageMessageSpec.SECTION_KEY_SYNOPSIS_HEADING, UsageMessageSpec.SECTION_KEY_SYNOPSIS,
                         UsageMessageSpec.SECTION_KEY_DESCRIPTION_HEADING, UsageMessageSpec.SECTION_KEY_DESCRIPTION,
                         UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
@@ -48,18 +78,23 @@ public final class UsageHelp {
     }
 
     private static void command(CommandLine cmd) {
-        UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
+        CommandSpec spec = cmd.getCommandSpec();
+        UsageMessageSpec usage = spec.usageMessage();
         Map<String, CommandLine.IHelpSectionRenderer> sections = new LinkedHashMap<>(usage.sectionMap());
         sections.put(UsageMessageSpec.SECTION_KEY_SYNOPSIS, help -> synopsis(help.commandSpec()) + String.format("%n"));
-        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING,
-                help -> ownOptions(help.commandSpec()).isEmpty() ? "" : String.format("%nOptions:%n"));
+        sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> ownOptions(help.commandSpec()).isEmpty()
+                ? "" : String.format(text(help.commandSpec(), "heading.options")));
         sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, UsageHelp::ownOptions);
         sections.put(SECTION_EXAMPLES, help -> examples(help.commandSpec()));
-        sections.put(SECTION_GLOBAL, help -> String.format("%n%s%n", GLOBAL_POINTER));
+        sections.put(SECTION_GLOBAL, help -> String.format("%n%s%n", text(help.commandSpec(), "pointer.global")));
         List<String> keys = new ArrayList<>(usage.sectionKeys());
-        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), SECTION_EXAMPLES);
-        keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), SECTION_GLOBAL);
-        usage.sectionMap(sections).sectionKeys(keys).commandListHeading("%nCommands:%n");
+        for (String section : List.of(SECTION_EXAMPLES, SECTION_GLOBAL)) {
+            if (!keys.contains(section)) {
+                keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), section);
+            }
+        }
+        usage.sectionMap(sections).sectionKeys(keys).synopsisHeading(text(spec, "heading.usage"))
+                .commandListHeading(text(spec, "heading.commands"));
         cmd.getSubcommands().values().forEach(UsageHelp::command);
     }
 
@@ -83,10 +118,10 @@ public final class UsageHelp {
             }
         }
         if (!spec.subcommands().isEmpty()) {
-            line.append(" COMMAND");
+            line.append(' ').append(text(spec, "synopsis.command"));
         }
         if (optional) {
-            line.append(" [OPTIONS]");
+            line.append(' ').append(text(spec, "synopsis.options"));
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             if (!p.hidden()) {
@@ -126,18 +161,22 @@ public final class UsageHelp {
                 help.createDefaultOptionSort(), help.parameterLabelRenderer());
     }
 
-    /** What an option does in this command: shared options may mean something particular here. */
+    /**
+     * What an option does in this command: shared options may mean something particular here (in
+     * Chinese, the bundle has the text for each command).
+     */
     public static String[] description(CommandSpec spec, OptionSpec option) {
-        String timeout = option.longestName().equals("--timeout") ? WaitTiming.timeoutHelp(spec.name()) : null;
+        String timeout = option.longestName().equals("--timeout") && HelpLanguage.of(spec) == Language.en
+                ? WaitTiming.timeoutHelp(spec.name()) : null;
         return timeout != null ? new String[] {timeout} : option.description();
     }
 
     private static String examples(CommandSpec spec) {
-        List<Examples.Example> examples = Examples.of(path(spec));
+        List<Examples.Example> examples = Examples.of(spec);
         if (examples.isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder(String.format("%nExamples:%n"));
+        StringBuilder text = new StringBuilder(String.format(text(spec, "heading.examples")));
         for (Examples.Example e : examples) {
             text.append(String.format("  # %s%n  %s%n", e.what(), e.command()));
         }

@@ -35,11 +35,14 @@ final class WaitTiming {
     }
 
     void check() {
-        if (timeout != null && timeout.isZero()) {
-            throw new ParameterException(mixee.commandLine(), "--timeout must be longer than 0");
-        }
-        if (interval != null && interval.isZero()) {
-            throw new ParameterException(mixee.commandLine(), "--interval must be longer than 0");
+        longerThanZero("--timeout", timeout);
+        longerThanZero("--interval", interval);
+    }
+
+    private void longerThanZero(String option, Duration value) {
+        if (value != null && value.isZero()) {
+            throw new ParameterException(mixee.commandLine(),
+                    EcsImageCommand.text(mixee).get("usage.not-longer-than-zero", option));
         }
     }
 }

@@ -27,14 +27,29 @@ public record ImageRow(String region, String imageId, String name, String status
         return progress == null ? "-" : progress + "%";
     }
 
+    /** {@code ETA 1m30s} in English, null when the remaining time is unknown. */
     String etaText() {
+        return etaText(Messages.of(Language.en));
+    }
+
+    /** {@code ETA 1m30s} ({@code 剩余 1m30s} in Chinese), null when the remaining time is unknown. */
+    String etaText(Messages text) {
         return remainingSeconds == null || remainingSeconds <= 0 ? null
-                : "ETA " + DurationText.format(Duration.ofSeconds(remainingSeconds));
+                : text.get("progress.eta", DurationText.format(Duration.ofSeconds(remainingSeconds)));
     }
 
     /** {@code cn-shanghai  m-uf6...  Available  100%}, region padded to {@code regionWidth} columns. */
     String text(int regionWidth) {
-        return TextWidth.pad(region, regionWidth) + "  " + (imageId == null ? "-" : imageId) + "  "
-                + status + "  " + progressText();
+        return line(regionWidth, Messages.of(Language.en));
+    }
+
+    /**
+     * The row as a person reads it in {@code text}'s language: in Chinese with the region's name and
+     * the status's meaning ({@code cn-shanghai 华东2（上海）  m-uf6...  Available（可用）  100%}), the
+     * region padded to {@code regionWidth} columns.
+     */
+    String line(int regionWidth, Messages text) {
+        return TextWidth.pad(text.region(region), regionWidth) + "  " + (imageId == null ? "-" : imageId) + "  "
+                + text.status(status) + "  " + progressText();
     }
 }

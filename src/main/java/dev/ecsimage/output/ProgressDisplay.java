@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Live progress on stderr while a wait runs. {@link Bars} redraws one line per image in place,
@@ -21,7 +22,7 @@ import java.util.Objects;
  * line.
  */
 public abstract class ProgressDisplay implements WatchListener {
-    public static final ProgressDisplay NONE = new ProgressDisplay(null) {
+    public static final ProgressDisplay NONE = new ProgressDisplay(null, () -> Messages.of(Language.en)) {
         @Override
         void show(Target target, ImageRow row, boolean changed) {}
 
@@ -30,11 +31,17 @@ public abstract class ProgressDisplay implements WatchListener {
     };
 
     final PrintWriter err;
+    private final Supplier<Messages> messages;
     final Map<Target, ImageRow> rows = new LinkedHashMap<>();
-    int regionWidth;
 
-    ProgressDisplay(PrintWriter err) {
+    ProgressDisplay(PrintWriter err, Supplier<Messages> messages) {
         this.err = err;
+        this.messages = messages;
+    }
+
+    /** The catalogue in the run's language, asked for at the first line drawn. */
+    Messages text() {
+        return messages.get();
     }
 
     /**
@@ -46,14 +53,15 @@ public abstract class ProgressDisplay implements WatchListener {
         ProgressMode mode = console.quiet() ? ProgressMode.none : console.progress();
         return switch (mode) {
             case none -> NONE;
-            case plain -> new Lines(console.err());
+            case plain -> new Lines(console.err(), console::text);
             case bar -> bars(console);
-            case auto -> console.stderrIsTerminal() && !console.verbose() ? bars(console) : new Lines(console.err());
+            case auto -> console.stderrIsTerminal() && !console.verbose() ? bars(console)
+                    : new Lines(console.err(), console::text);
         };
     }
 
     private static Bars bars(Console console) {
-        return new Bars(console.err(), colors(console), TerminalSize.source(console.env()));
+        return new Bars(console.err(), console::text, colors(console), TerminalSize.source(console.env()));
     }
 
     private static boolean colors(Console console) {
@@ -64,7 +72,6 @@ public abstract class ProgressDisplay implements WatchListener {
     /** The images to show, before the first poll. */
     public synchronized void start(List<Target> targets, String initialStatus) {
         for (Target t : targets) {
-            regionWidth = Math.max(regionWidth, TextWidth.of(t.region()));
             rows.put(t, ImageRow.bare(t.region(), t.imageId(), initialStatus));
         }
     }
@@ -94,8 +101,7 @@ public abstract class ProgressDisplay implements WatchListener {
 
     @Override
     public synchronized void transientError(String region, EcsException error, Duration retryIn) {
-        message("ecs-image: " + region + ": " + error.describe() + "; polling again in "
-                + DurationText.format(retryIn));
+        message(text().get("progress.retry", region, error.describe(), DurationText.format(retryIn)));
     }
 
     /** A line about the run (a retry), shown without breaking the display. */
@@ -115,12 +121,16 @@ public abstract class ProgressDisplay implements WatchListener {
     /** A line that is not progress (a transient error), shown without breaking the display. */
     abstract void message(String line);
 
-    /** Plain lines for logs: on each status change, and each time progress passes a multiple of 10. */
+    /**
+     * Plain lines for logs: on each status change, and each time progress passes a multiple of 10.
+     * The region column is as wide as the widest region of the wait (in columns: with its Chinese
+     * name in Chinese), so the ids line up.
+     */
     static final class Lines extends ProgressDisplay {
         private final Map<Target, Integer> lastDecile = new LinkedHashMap<>();
 
-        Lines(PrintWriter err) {
-            super(err);
+        Lines(PrintWriter err, Supplier<Messages> messages) {
+            super(err, messages);
         }
 
         @Override
@@ -128,8 +138,11 @@ public abstract class ProgressDisplay implements WatchListener {
             int decile = row.progress() == null ? -1 : row.progress() / 10;
             Integer before = lastDecile.put(target, decile);
             if (statusChanged || before == null || decile > before) {
-                String eta = row.etaText();
-                err.println(row.text(regionWidth) + (eta == null ? "" : "  " + eta));
+                Messages text = text();
+                int regionWidth = rows.keySet().stream().mapToInt(t -> TextWidth.of(text.region(t.region()))).max()
+                        .orElse(0);
+                String eta = row.etaText(text);
+                err.println(row.line(regionWidth, text) + (eta == null ? "" : "  " + eta));
                 err.flush();
             }
         }
@@ -147,20 +160,17 @@ public abstract class ProgressDisplay implements WatchListener {
      * When the wait ends the bars give way to one summary line, since stdout gets the results.
      */
     static final class Bars extends ProgressDisplay {
-        private static final String[] COPIES = {"copy", "copies"};
-        private static final String[] IMAGES = {"image", "images"};
-
         private final boolean colors;
         private final TerminalSize.Source screen;
         private TerminalSize size;
         private ResizeSignal resize;
-        private String[] noun = IMAGES;
+        private boolean copies;
         /** The widths of the lines now on the screen, to know how many rows they take after a resize. */
         private final List<Integer> drawn = new ArrayList<>();
         private boolean closed;
 
-        Bars(PrintWriter err, boolean colors, TerminalSize.Source screen) {
-            super(err);
+        Bars(PrintWriter err, Supplier<Messages> messages, boolean colors, TerminalSize.Source screen) {
+            super(err, messages);
             this.colors = colors;
             this.screen = screen;
         }
@@ -170,7 +180,7 @@ public abstract class ProgressDisplay implements WatchListener {
         public synchronized void start(List<Target> targets, String initialStatus) {
             super.start(targets, initialStatus);
             if (!targets.isEmpty() && targets.stream().allMatch(Target::known)) {
-                noun = COPIES;
+                copies = true;
             }
             if (screen.followsResizes() && resize == null) {
                 resize = ResizeSignal.install(this::resized);
@@ -202,7 +212,8 @@ public abstract class ProgressDisplay implements WatchListener {
                 if (resize != null) {
                     resize.close();
                 }
-                draw(rows.isEmpty() ? List.of() : List.of(BarLayout.summary(rows.values(), noun, size().columns())));
+                draw(rows.isEmpty() ? List.of()
+                        : List.of(BarLayout.summary(rows.values(), copies, size().columns(), text())));
                 drawn.clear();
             }
             super.close();
@@ -217,7 +228,7 @@ public abstract class ProgressDisplay implements WatchListener {
 
         private void redraw() {
             if (!closed) {
-                draw(BarLayout.lines(List.copyOf(rows.values()), regionWidth, size(), colors));
+                draw(BarLayout.lines(List.copyOf(rows.values()), size(), colors, text()));
             }
         }
 

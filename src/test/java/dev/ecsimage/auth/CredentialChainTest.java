@@ -4,6 +4,7 @@ import dev.ecsimage.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -21,12 +22,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.Messages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The chain's order for fixed keys, and every one-line message about a missing or broken setting. */
 class CredentialChainTest {
+    private static final Messages EN = Messages.of(Language.en);
     private static final String CONFIG_AK = """
             {"current":"main","profiles":[
               {"name":"main","mode":"AK","access_key_id":"LTAIconfigmain0001","access_key_secret":"s1","region_id":"cn-shanghai"},
@@ -191,7 +195,7 @@ class CredentialChainTest {
                 + "~/.alibabacloud/credentials (absent); ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)",
                 e.getMessage());
         assertEquals("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', "
-                + "or try --sandbox", e.hint());
+                + "or try --sandbox", EN.get(e.hintKey()));
     }
 
     @Test
@@ -397,7 +401,7 @@ class CredentialChainTest {
                 + ": " + reason, e.getMessage());
         assertEquals("give ecs-image a profile of mode AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, "
                 + "CredentialsURI, OIDC or External (--profile NAME), or set ALIBABA_CLOUD_ACCESS_KEY_ID, "
-                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN", e.hint());
+                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN", EN.get(e.hintKey()));
     }
 
     @Test
@@ -426,5 +430,38 @@ class CredentialChainTest {
                 warnings::add).profileNames());
         assertEquals(List.of(), lines);
         assertEquals(List.of(), new CredentialChain(env, home.resolve("nobody")).profileNames());
+    }
+
+    /** The language field of the profile in use: --profile's, the profile variables', else config.json's current one. */
+    @Test
+    void theProfileInUseGivesItsLanguage() throws IOException {
+        config("""
+                {"current":"main","profiles":[
+                  {"name":"main","mode":"AK","access_key_id":"LTAIa","access_key_secret":"s","language":"zh"},
+                  {"name":"other","mode":"AK","access_key_id":"LTAIb","access_key_secret":"s","language":"en"},
+                  {"name":"plain","mode":"AK","access_key_id":"LTAIc","access_key_secret":"s"}]}""");
+
+        assertEquals(Optional.of("zh"), chain().profileLanguage(null));
+        assertEquals(Optional.of("en"), chain().profileLanguage("other"));
+        assertEquals(Optional.empty(), chain().profileLanguage("plain"));
+        assertEquals(Optional.empty(), chain().profileLanguage("nosuch"), "an unknown profile gives no language, no error");
+        env.put("ALICLOUD_PROFILE", "other");
+        assertEquals(Optional.of("en"), chain().profileLanguage(null));
+        assertEquals(Optional.of("zh"), chain().profileLanguage("main"), "--profile before the variables");
+    }
+
+    /** A broken config.json gives no language; the credentials lookup still reports it, and the file is read once. */
+    @Test
+    void aBrokenConfigFileGivesNoLanguageAndIsReportedOnceByTheCredentials() throws IOException {
+        Path file = config("{\"profiles\": [");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        List<String> warnings = new ArrayList<>();
+        CredentialChain chain = new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")),
+                null, warnings::add);
+
+        assertEquals(Optional.empty(), chain.profileLanguage(null));
+        ConfigException e = assertThrows(ConfigException.class, () -> chain.resolve(null));
+        assertTrue(e.getMessage().startsWith("~/.aliyun/config.json is not valid JSON"), e.getMessage());
+        assertEquals(1, warnings.size(), warnings.toString());
     }
 }

@@ -1,7 +1,10 @@
 package dev.ecsimage.build;
 
 import dev.ecsimage.cli.Examples;
+import dev.ecsimage.cli.HelpLanguage;
 import dev.ecsimage.cli.UsageHelp;
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.TextWidth;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +14,56 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The {@code ecs-image.1} man page in troff ({@code man(7)} macros), written from the picocli
- * command model: every command, its own options and parameters, the global options once, the
- * exit-status table, the environment variables, the files and the examples. One page for the whole tool.
+ * The man page in troff ({@code man(7)} macros), written from the picocli command model: every
+ * command, its own options and parameters, the global options once, the exit-status table, the
+ * environment variables, the files and the examples. One page for the whole tool, in English
+ * ({@code ecs-image.1}) or in Chinese ({@code ecs-image.zh_CN.1}, from the same model with the
+ * Chinese help attached, see {@code cli/HelpLanguage}).
  */
 public final class ManPage {
+    /** The words of the page that are not help text. */
+    record Words(String manual, String name, String synopsis, String synopsisLine, String options, String optionsNote,
+                 String commands, String exitStatus, String environment, String files, String examples,
+                 String seeAlso, String seeAlsoLine, List<String[]> fileList) {}
+
+    static final Words ENGLISH = new Words("User Commands", "NAME", "SYNOPSIS",
+            "[\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fICOMMAND OPTIONS\\fR]", "OPTIONS",
+            "These options are valid before or after the command.", "COMMANDS", "EXIT STATUS", "ENVIRONMENT",
+            "FILES", "EXAMPLES", "SEE ALSO", "Run \\fB%s COMMAND \\-\\-help\\fR for a command's usage.", List.of(
+                    new String[] {"~/.aliyun/config.json",
+                            "The aliyun CLI's profiles (as written by aliyun configure); read, never written."},
+                    new String[] {"~/.alibabacloud/credentials", "Credentials profiles in INI form, as the Alibaba "
+                            + "Cloud SDKs read them (ALIBABA_CLOUD_CREDENTIALS_FILE names another file)."},
+                    new String[] {"ecs-image.jsa, ecs-image.aot", "The start-up archive beside ecs-image.jar (class "
+                            + "data for Java 17 to 24, an AOT cache for Java 25 and later), with ARCHIVE.id naming the "
+                            + "Java that made it. Made at install time or by ECS_IMAGE_CDS_CREATE=1 ecs-image; a "
+                            + "missing or foreign archive is ignored."}));
+    static final Words CHINESE = new Words("用户命令", "名称", "概述",
+            "[\\fI选项\\fR] \\fI命令\\fR [\\fI命令选项\\fR]", "选项", "这些选项放在命令之前或之后均可。", "命令",
+            "退出码", "环境变量", "文件", "示例", "另请参阅", "运行 \\fB%s 命令 \\-\\-help\\fR 查看命令的用法。", List.of(
+                    new String[] {"~/.aliyun/config.json", "aliyun CLI 的配置（由 aliyun configure 写入）；只读取，从不写入。"},
+                    new String[] {"~/.alibabacloud/credentials", "INI 格式的凭证配置，与阿里云 SDK 读取的相同"
+                            + "（ALIBABA_CLOUD_CREDENTIALS_FILE 可指定其他文件）。"},
+                    new String[] {"ecs-image.jsa, ecs-image.aot", "ecs-image.jar 旁边的启动归档（Java 17 到 24 为类数据"
+                            + "共享归档，Java 25 及以后为 AOT 缓存），ARCHIVE.id 记录生成它的 Java。在安装时或通过 "
+                            + "ECS_IMAGE_CDS_CREATE=1 ecs-image 生成；缺失或不匹配的归档会被忽略。"}));
+
     private final CommandLine root;
+    private final Language language;
+    private final Words words;
     private final StringBuilder out = new StringBuilder();
 
+    /** The English page. */
     public ManPage(CommandLine root) {
+        this(root, Language.en);
+    }
+
+    /** The page in {@code language}; a Chinese page attaches the Chinese help to {@code root}. */
+    public ManPage(CommandLine root, Language language) {
         this.root = root;
+        this.language = language;
+        this.words = language == Language.zh ? CHINESE : ENGLISH;
+        HelpLanguage.apply(root, language);
     }
 
     /** The page, for the version and date given. */
@@ -28,21 +71,21 @@ public final class ManPage {
         CommandSpec spec = root.getCommandSpec();
         String name = spec.name();
         line(".TH " + name.toUpperCase(java.util.Locale.ROOT) + " 1 \"" + date + "\" \""
-                + name + " " + version + "\" \"User Commands\"");
+                + name + " " + version + "\" \"" + words.manual() + "\"");
         // Left-aligned and never hyphenated: the page is full of names such as ALIBABA_CLOUD_REGION_ID.
         line(".nh");
         line(".ad l");
-        line(".SH NAME");
+        line(".SH " + words.name());
         text(name + " \\- " + prose(spec.usageMessage().description()));
-        line(".SH SYNOPSIS");
+        line(".SH " + words.synopsis());
         line(".B " + name);
-        text("[\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fICOMMAND OPTIONS\\fR]");
-        line(".SH OPTIONS");
-        text("These options are valid before or after the command.");
+        text(words.synopsisLine());
+        line(".SH " + words.options());
+        text(words.optionsNote());
         options(spec);
-        line(".SH COMMANDS");
+        line(".SH " + words.commands());
         commands(spec, name);
-        line(".SH EXIT STATUS");
+        line(".SH " + words.exitStatus());
         for (Map.Entry<String, String> e : spec.usageMessage().exitCodeList().entrySet()) {
             line(".TP");
             line(".B " + e.getKey().trim());
@@ -51,8 +94,8 @@ public final class ManPage {
         environment();
         files();
         examples(spec);
-        line(".SH SEE ALSO");
-        text("Run \\fB" + name + " COMMAND \\-\\-help\\fR for a command's usage.");
+        line(".SH " + words.seeAlso());
+        text(String.format(words.seeAlsoLine(), name));
         return out.toString();
     }
 
@@ -81,22 +124,19 @@ public final class ManPage {
 
     /** Every variable ecs-image reads, from {@link EnvironmentVariables}. */
     private void environment() {
-        line(".SH ENVIRONMENT");
+        line(".SH " + words.environment());
         for (EnvironmentVariables.Entry e : EnvironmentVariables.ALL) {
             line(".TP");
             line(".B " + escape(String.join(", ", e.names())));
-            text(prose(e.meaning()));
+            text(prose(language == Language.zh ? e.chinese() : e.meaning()));
         }
     }
 
     private void files() {
-        line(".SH FILES");
-        file("~/.aliyun/config.json", "The aliyun CLI's profiles (as written by aliyun configure); read, never written.");
-        file("~/.alibabacloud/credentials", "Credentials profiles in INI form, as the Alibaba Cloud SDKs read them "
-                + "(ALIBABA_CLOUD_CREDENTIALS_FILE names another file).");
-        file("ecs-image.jsa, ecs-image.aot", "The start-up archive beside ecs-image.jar (class data for Java 17 to 24, "
-                + "an AOT cache for Java 25 and later), with ARCHIVE.id naming the Java that made it. Made at install "
-                + "time or by ECS_IMAGE_CDS_CREATE=1 ecs-image; a missing or foreign archive is ignored.");
+        line(".SH " + words.files());
+        for (String[] f : words.fileList()) {
+            file(f[0], f[1]);
+        }
     }
 
     private void file(String name, String meaning) {
@@ -107,11 +147,11 @@ public final class ManPage {
 
     /** The examples of every command, as its --help shows them. */
     private void examples(CommandSpec root) {
-        line(".SH EXAMPLES");
+        line(".SH " + words.examples());
         for (CommandLine sub : allCommands(root)) {
-            for (Examples.Example e : Examples.of(UsageHelp.path(sub.getCommandSpec()))) {
+            for (Examples.Example e : Examples.of(sub.getCommandSpec())) {
                 line(".PP");
-                text(prose(e.what() + ":"));
+                text(prose(e.what() + (language == Language.zh ? "：" : ":")));
                 line(".RS");
                 line(".nf");
                 line(".B " + escape(e.command()));
@@ -152,7 +192,7 @@ public final class ManPage {
     private void text(String s) {
         String sep = "";
         for (String para : s.replace("%n", "\n").split("\n")) {
-            String t = para.strip();
+            String t = breakPoints(para.strip());
             if (!t.isEmpty()) {
                 out.append(sep);
                 line(t.startsWith(".") || t.startsWith("'") ? "\\&" + t : t);
@@ -160,6 +200,29 @@ public final class ManPage {
             }
         }
     }
+
+    /**
+     * Chinese has no spaces to break lines at, and groff (before 1.23) breaks only there, so
+     * {@code \:} (a break point, also read by mandoc) follows each wide character where a line may
+     * end: not before closing punctuation ({@code ，。）}...), not after opening ({@code （}...).
+     */
+    static String breakPoints(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+            if (TextWidth.of(c) == 2 && next != ' ' && NO_BREAK_AFTER.indexOf(c) < 0 && NO_BREAK_BEFORE.indexOf(next) < 0) {
+                out.append("\\:");
+            }
+        }
+        return out.toString();
+    }
+
+    /** Opening punctuation, which does not end a line. */
+    private static final String NO_BREAK_AFTER = "（「『【《“‘";
+    /** Closing punctuation, which does not start a line. */
+    static final String NO_BREAK_BEFORE = "，。、；：？！）」』】》”’";
 
     /** Help text as troff: backslashes escaped, picocli's line breaks kept. */
     private static String prose(String... lines) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.auth.ConfigException;
 import dev.ecsimage.auth.Credentials;
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.sandbox.Faults;
 import dev.ecsimage.sandbox.SandboxKeys;
 import dev.ecsimage.sandbox.Seed;
@@ -125,7 +127,7 @@ class SandboxCommandTest {
     /** The catalogue comes before what a user needs to go on, so a 30-row terminal still shows the URL and keys. */
     @Test
     void theBannerEndsWithTheEndpointTheKeysAndAnExample() {
-        String banner = SandboxCommand.banner("http://127.0.0.1:8800", 10, Faults.NONE);
+        String banner = SandboxCommand.banner("http://127.0.0.1:8800", 10, Faults.NONE, Messages.of(Language.en));
         String nl = System.lineSeparator();
 
         assertTrue(banner.startsWith("ECS sandbox listening on http://127.0.0.1:8800 (Ctrl-C stops it; "), banner);

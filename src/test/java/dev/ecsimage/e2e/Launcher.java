@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the packaged launcher {@code target/ecs-image} as a real process, with a clean
- * environment (no credentials or proxies leak in from the machine) and a temporary home.
+ * environment (no credentials or proxies leak in from the machine) and a temporary home. It speaks
+ * English ({@code ECS_IMAGE_LANG=en}) whatever the machine's locale, unless a test says otherwise.
  */
 final class Launcher {
     static final Path SCRIPT = Path.of("target", "ecs-image").toAbsolutePath();
@@ -108,10 +109,16 @@ final class Launcher {
             }
         }
         env.put("HOME", home.toString());
+        env.put("ECS_IMAGE_LANG", "en");
     }
 
+    /** Sets the variable, or unsets it when {@code value} is null. */
     Launcher env(String name, String value) {
-        env.put(name, value);
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
         return this;
     }
 

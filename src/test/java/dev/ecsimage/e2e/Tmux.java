@@ -41,7 +41,7 @@ final class Tmux implements AutoCloseable {
      */
     static Tmux start(Path home, int columns, int rows, String... args) throws Exception {
         Tmux tmux = new Tmux(home.resolve("tmux.sock"));
-        List<String> env = new ArrayList<>(List.of("env", "-i", "HOME=" + home));
+        List<String> env = new ArrayList<>(List.of("env", "-i", "HOME=" + home, "ECS_IMAGE_LANG=en"));
         for (String keep : List.of("PATH", "JAVA_HOME", "LANG", "TMPDIR")) {
             String v = System.getenv(keep);
             if (v != null) {

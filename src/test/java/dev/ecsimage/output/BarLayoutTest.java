@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class BarLayoutTest {
     private static final ImageRow SHANGHAI = new ImageRow("cn-shanghai", "m-uf65yurmiv4rzcr67bnw", null, "Creating", 40, 18L);
     private static final ImageRow SINGAPORE = new ImageRow("ap-southeast-1", "m-t4nf7m5t7ocjea7trid3", null, "Waiting", 0, null);
-    private static final int REGION = 14;
+    private static final Messages EN = Messages.of(Language.en);
 
     private static List<String> lines(int columns, int rows, ImageRow... images) {
-        return BarLayout.lines(List.of(images), REGION, new TerminalSize(columns, rows), false);
+        return BarLayout.lines(List.of(images), new TerminalSize(columns, rows), false, EN);
     }
 
     @Test
@@ -25,7 +25,7 @@ class BarLayoutTest {
 
     @Test
     void aWideTerminalGetsTheFullBar() {
-        assertEquals(List.of("cn-shanghai     m-uf65yurmiv4rzcr67bnw  Creating     [#########---------------]  40%  ETA 18s"),
+        assertEquals(List.of("cn-shanghai  m-uf65yurmiv4rzcr67bnw  Creating     [#########---------------]  40%  ETA 18s"),
                 lines(200, 24, SHANGHAI));
     }
 
@@ -34,10 +34,10 @@ class BarLayoutTest {
         ImageRow waiting = new ImageRow("cn-shanghai", "m-uf65yurmiv4rzcr67bnw", null, "Waiting", 0, null);
         ImageRow done = new ImageRow("cn-shanghai", "m-uf65yurmiv4rzcr67bnw", null, "Available", 100, null);
 
-        assertEquals(List.of("cn-shanghai     m-uf65yurmiv4rzcr67bnw  Waiting      [---------]   0%"),
+        assertEquals(List.of("cn-shanghai  m-uf65yurmiv4rzcr67bnw  Waiting      [------------]   0%"),
                 lines(80, 24, waiting));
-        assertEquals(List.of("cn-shanghai     m-uf65yurmiv4rzcr67bnw  Available    [####################] 100%"),
-                lines(80, 24, done));
+        assertEquals(List.of("cn-shanghai  m-uf65yurmiv4rzcr67bnw  Available    [.......................] 100%"
+                .replace('.', '#')), lines(80, 24, done));
     }
 
     @Test
@@ -84,7 +84,7 @@ class BarLayoutTest {
         ImageRow done3 = new ImageRow("cn-chengdu", "m-2vc1", null, "Available", 100, null);
 
         assertEquals(List.of(
-                "cn-beijing      m-2ze1  Available    [########################] 100%",
+                "cn-beijing  m-2ze1  Available    [########################] 100%",
                 "+2 more: 2 Available"),
                 lines(80, 3, done1, done2, done3));
     }
@@ -93,7 +93,7 @@ class BarLayoutTest {
     void wideCharactersArePaddedByColumns() {
         ImageRow chinese = new ImageRow("cn-hangzhou", "m-1", null, "创建中", 50, null);
 
-        List<String> lines = BarLayout.lines(List.of(chinese), 11, new TerminalSize(61, 24), false);
+        List<String> lines = BarLayout.lines(List.of(chinese), new TerminalSize(61, 24), false, EN);
 
         assertEquals(List.of("cn-hangzhou  m-1  创建中       [######------]  50%"), lines);
         assertEquals(50, TextWidth.of(lines.get(0)));
@@ -104,23 +104,22 @@ class BarLayoutTest {
         ImageRow chinese = new ImageRow("cn-hangzhou", "m-1", null, "创建中", 50, null);
 
         assertEquals(List.of("cn-hangzhou  m-1  创.."),
-                BarLayout.lines(List.of(chinese), 11, new TerminalSize(23, 24), false));
+                BarLayout.lines(List.of(chinese), new TerminalSize(23, 24), false, EN));
     }
 
     @Test
     void colorsWrapTheStatusOnly() {
-        assertEquals(List.of("cn-shanghai     m-uf65yurmiv4rzcr67bnw  \033[33mCreating    \033[0m [###------]  40%  ETA 18s"),
-                BarLayout.lines(List.of(SHANGHAI), REGION, new TerminalSize(80, 24), true));
+        assertEquals(List.of("cn-shanghai  m-uf65yurmiv4rzcr67bnw  \033[33mCreating    \033[0m [####--------]  40%  ETA 18s"),
+                BarLayout.lines(List.of(SHANGHAI), new TerminalSize(80, 24), true, EN));
     }
 
     @Test
     void theSummaryCountsStatusesMostFirst() {
         ImageRow ok = new ImageRow("cn-beijing", "m-2ze1", null, "Available", 100, null);
         ImageRow failed = new ImageRow("cn-qingdao", "m-m5e1", null, "CreateFailed", 60, null);
-        String[] copies = {"copy", "copies"};
-
-        assertEquals("3 copies: 2 Available, 1 CreateFailed", BarLayout.summary(List.of(failed, ok, ok), copies, 80));
-        assertEquals("1 copy: 1 Available", BarLayout.summary(List.of(ok), copies, 80));
-        assertEquals("3 copies: 2 Ava..", BarLayout.summary(List.of(failed, ok, ok), copies, 17));
+        assertEquals("3 copies: 2 Available, 1 CreateFailed", BarLayout.summary(List.of(failed, ok, ok), true, 80, EN));
+        assertEquals("1 copy: 1 Available", BarLayout.summary(List.of(ok), true, 80, EN));
+        assertEquals("3 copies: 2 Ava..", BarLayout.summary(List.of(failed, ok, ok), true, 17, EN));
+        assertEquals("2 images: 2 Available", BarLayout.summary(List.of(ok, ok), false, 80, EN));
     }
 }

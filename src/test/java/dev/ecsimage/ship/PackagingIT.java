@@ -47,7 +47,7 @@ class PackagingIT {
     @Test
     void tarballHoldsLauncherJarCompletionManPageReadmeAndInstaller() {
         for (String f : List.of("bin/ecs-image", "lib/ecs-image.jar", "completion/ecs-image.bash",
-                "man/ecs-image.1", "README.md", "install.sh")) {
+                "man/ecs-image.1", "man/zh_CN/man1/ecs-image.1", "README.md", "install.sh")) {
             assertTrue(Files.isRegularFile(unpacked.resolve(f)), f + " missing from the tarball");
         }
         assertTrue(Files.isExecutable(unpacked.resolve("bin/ecs-image")));
@@ -71,7 +71,8 @@ class PackagingIT {
         assertEquals(0, install.status, install.err);
         assertTrue(install.out.contains("installed ecs-image " + VERSION + " into " + prefix), install.out);
         for (String f : List.of("bin/ecs-image", "share/ecs-image/ecs-image.jar", "share/ecs-image/ecs-image.jsa",
-                "share/bash-completion/completions/ecs-image", "share/man/man1/ecs-image.1")) {
+                "share/bash-completion/completions/ecs-image", "share/man/man1/ecs-image.1",
+                "share/man/zh_CN/man1/ecs-image.1")) {
             assertTrue(Files.isRegularFile(prefix.resolve(f)), f + " not installed");
         }
         assertVersion(run(List.of(prefix.resolve("bin/ecs-image").toString(), "--version"), Map.of()));
@@ -185,7 +186,8 @@ class PackagingIT {
         Path root = tmp.resolve("root");
         assertEquals(0, run(List.of("dpkg", "-x", DEB.toString(), root.toString()), Map.of()).status);
         for (String f : List.of("usr/bin/ecs-image", "usr/share/ecs-image/ecs-image.jar",
-                "usr/share/bash-completion/completions/ecs-image", "usr/share/man/man1/ecs-image.1.gz")) {
+                "usr/share/bash-completion/completions/ecs-image", "usr/share/man/man1/ecs-image.1.gz",
+                "usr/share/man/zh_CN/man1/ecs-image.1.gz")) {
             assertTrue(Files.isRegularFile(root.resolve(f)), f + " not in the .deb");
         }
         assertVersion(run(List.of(root.resolve("usr/bin/ecs-image").toString(), "--version"), Map.of()));
