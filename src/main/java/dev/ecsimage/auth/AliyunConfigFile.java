@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.output.Sentence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
@@ -18,20 +19,15 @@ import java.util.function.Consumer;
  * call get a message that says what to use instead.
  */
 final class AliyunConfigFile {
-    /** What to do instead of a mode ecs-image cannot use: a key of the message catalogue (output/Messages). */
-    static final String OTHER_MODE_HINT = "hint.other-profile-mode";
+    /** What to do instead of a mode ecs-image cannot use. */
+    private static final Sentence OTHER_MODE_HINT = new Sentence("hint.other-profile-mode");
 
-    /** Why each mode the aliyun CLI writes, but ecs-image does not use, is refused (keys in lower case). */
-    private static final Map<String, String> UNUSABLE_MODES = Map.of(
-            "cloudsso", "CloudSSO sign-in is done by the aliyun CLI, which has no command to hand its "
-                    + "credentials to other tools",
-            "oauth", "OAuth sign-in is done by the aliyun CLI, which has no command to hand its credentials to "
-                    + "other tools",
-            "bearertoken", "a bearer token cannot sign ECS API calls",
-            "anonymous", "ECS API calls cannot be anonymous",
-            "rsakeypair", "RsaKeyPair is retired by Alibaba Cloud",
-            "ramrolearnwithrolename", "RamRoleArnWithRoleName is retired by the aliyun CLI: use ChainableRamRoleArn "
-                    + "with an EcsRamRole source_profile");
+    /**
+     * The modes the aliyun CLI writes but ecs-image does not use (in lower case); why each is
+     * refused is the catalogue's {@code auth.mode.NAME}.
+     */
+    private static final Set<String> UNUSABLE_MODES = Set.of("cloudsso", "oauth", "bearertoken", "anonymous",
+            "rsakeypair", "ramrolearnwithrolename");
 
     private final CredentialFile file;
     private final String current;
@@ -49,7 +45,7 @@ final class AliyunConfigFile {
      *
      * @param warnings receives a line when others may read the file, or null
      */
-    static Optional<AliyunConfigFile> read(CredentialFile file, Consumer<String> warnings) {
+    static Optional<AliyunConfigFile> read(CredentialFile file, Consumer<Sentence> warnings) {
         Optional<String> text = file.text(warnings);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -58,11 +54,11 @@ final class AliyunConfigFile {
         try {
             root = CredentialsJson.MAPPER.readTree(text.get());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file.shown() + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new ConfigException(new Sentence("auth.config.not-json", file.shown(), e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()));
         }
         if (root == null || !root.path("profiles").isArray()) {
-            throw new ConfigException(file.shown() + " has no \"profiles\" list");
+            throw new ConfigException(new Sentence("auth.config.no-profiles", file.shown()));
         }
         Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         for (JsonNode profile : root.path("profiles")) {
@@ -95,7 +91,7 @@ final class AliyunConfigFile {
     }
 
     Optional<ProfileFields> profile(String name) {
-        return ProfileFields.lookup(profiles, name, "profile '" + name + "'", "mode", "in " + file.shown());
+        return ProfileFields.lookup(profiles, name, "mode", "auth.where.profile", file.shown());
     }
 
     /** The credentials of a profile that exists. */
@@ -104,10 +100,11 @@ final class AliyunConfigFile {
     }
 
     private CredentialsProvider provider(ProfileFields p, CredentialSources sources, Set<String> visiting) {
-        String label = p.where();
+        Sentence where = p.where();
+        String label = where.english();
         String mode = p.required("mode");
         if (!visiting.add(p.required("name"))) {
-            throw new ConfigException(label + ": source_profile loops back to '" + p.required("name") + "'");
+            throw new ConfigException(new Sentence("auth.source-profile-loop", where, p.required("name")));
         }
         String key = mode.toLowerCase(Locale.ROOT);
         return switch (key) {
@@ -121,7 +118,7 @@ final class AliyunConfigFile {
             case "chainableramrolearn" -> {
                 String sourceName = p.required("source_profile");
                 ProfileFields source = profile(sourceName).orElseThrow(() -> new ConfigException(
-                        label + ": source_profile '" + sourceName + "' not found"));
+                        new Sentence("auth.source-profile-missing", where, sourceName)));
                 yield sources.assumeRole(provider(source, sources, visiting), p.required("ram_role_arn"),
                         p.optional("ram_session_name"),
                         p.seconds("expired_seconds", CredentialSources.DEFAULT_DURATION_SECONDS), label);
@@ -131,11 +128,10 @@ final class AliyunConfigFile {
             case "oidc" -> sources.oidc(p.required("ram_role_arn"), p.required("oidc_provider_arn"),
                     p.required("oidc_token_file"), p.optional("ram_session_name"), label);
             case "external" -> sources.external(p.required("process_command"), label);
-            default -> throw UNUSABLE_MODES.containsKey(key)
-                    ? ConfigException.withHintKey(label + ": ecs-image cannot use mode " + mode + ": "
-                            + UNUSABLE_MODES.get(key), OTHER_MODE_HINT)
-                    : new ConfigException(label + ": unknown mode '" + mode + "' (supported: AK, StsToken, "
-                            + "RamRoleArn, ChainableRamRoleArn, EcsRamRole, CredentialsURI, OIDC, External)");
+            default -> throw UNUSABLE_MODES.contains(key)
+                    ? new ConfigException(new Sentence("auth.unusable-mode", where, mode, new Sentence("auth.mode." + key)),
+                            OTHER_MODE_HINT)
+                    : new ConfigException(new Sentence("auth.unknown-mode", where, mode));
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.ecsimage.auth;
 
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.output.Sentence;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,13 +42,13 @@ public final class CredentialChain {
     /** The region: the aliyun CLI's names in its order, then Terraform's. */
     private static final List<String> REGION_KEYS =
             List.of("ALIBABA_CLOUD_REGION_ID", "ALIBABACLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION");
-    /** The second line of "no credentials found", a key of the message catalogue (output/Messages). */
-    static final String NO_CREDENTIALS_HINT = "hint.no-credentials";
+    /** The second line of "no credentials found". */
+    private static final Sentence NO_CREDENTIALS_HINT = new Sentence("hint.no-credentials");
 
     private final Map<String, String> env;
     private final Path home;
     private final Consumer<String> verbose;
-    private final Consumer<String> warnings;
+    private final Consumer<Sentence> warnings;
     private final Clock clock;
     private final Duration commandTimeout;
     /** Made at the first credentials looked up: reading the profile files (region, language) loads no HTTP code. */
@@ -70,18 +71,18 @@ public final class CredentialChain {
      * @param clock    decides when temporary credentials are refreshed
      * @param verbose  receives one line per credentials fetched or refresh failed (never a secret),
      *                 or null for silence
-     * @param warnings receives one line per problem the user should fix although it works, e.g.
+     * @param warnings receives one sentence per problem the user should fix although it works, e.g.
      *                 {@code ~/.aliyun/config.json is readable by others (mode 0644): chmod 600 it},
      *                 or null for silence
      */
     public CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
-                           Consumer<String> warnings) {
+                           Consumer<Sentence> warnings) {
         this(env, home, clock, verbose, warnings, null);
     }
 
     /** @param commandTimeout how long an External profile's command may run; null: the SDKs' 60 s */
     CredentialChain(Map<String, String> env, Path home, Clock clock, Consumer<String> verbose,
-                    Consumer<String> warnings, Duration commandTimeout) {
+                    Consumer<Sentence> warnings, Duration commandTimeout) {
         this.env = env;
         this.home = home;
         this.verbose = verbose == null ? line -> { } : verbose;
@@ -172,12 +173,12 @@ public final class CredentialChain {
         if (profile != null) {
             return namedProfile(profile, "--profile");
         }
-        List<String> tried = new ArrayList<>();
+        List<Object> tried = new ArrayList<>();
         for (EnvKeys keys : ENV_KEYS) {
             String id = env(keys.id());
             String secret = env(keys.secret());
             if (id != null && secret == null) {
-                throw new ConfigException("environment: " + keys.id() + " is set but " + keys.secret() + " is not");
+                throw new ConfigException(new Sentence("auth.env.no-secret", keys.id(), keys.secret()));
             }
             if (id != null) {
                 return sources().fixed(id, secret, env(keys.token()), "environment " + keys.id());
@@ -191,7 +192,7 @@ public final class CredentialChain {
             return sources().oidc(env(OIDC_KEYS.get(0)), env(OIDC_KEYS.get(1)), env(OIDC_KEYS.get(2)),
                     env("ALIBABA_CLOUD_ROLE_SESSION_NAME"), "environment ALIBABA_CLOUD_ROLE_ARN");
         }
-        tried.add("environment variables");
+        tried.add(new Sentence("auth.tried.environment"));
         Optional<CredentialsProvider> fromFiles = profileFiles(tried);
         if (fromFiles.isPresent()) {
             return fromFiles.get();
@@ -200,7 +201,7 @@ public final class CredentialChain {
         if (metadata.isPresent()) {
             return metadata.get();
         }
-        throw ConfigException.withHintKey("no credentials found: tried " + String.join("; ", tried), NO_CREDENTIALS_HINT);
+        throw new ConfigException(new Sentence("auth.no-credentials", tried), NO_CREDENTIALS_HINT);
     }
 
     /**
@@ -209,9 +210,9 @@ public final class CredentialChain {
      * but fails (5xx, a broken answer) is there: its provider is returned, so the API client
      * retries it like any passing failure, and ends with "unavailable" if it keeps failing.
      */
-    private Optional<CredentialsProvider> metadataService(List<String> tried) {
+    private Optional<CredentialsProvider> metadataService(List<Object> tried) {
         if ("true".equalsIgnoreCase(env("ALIBABA_CLOUD_ECS_METADATA_DISABLED"))) {
-            tried.add("ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)");
+            tried.add(new Sentence("auth.tried.metadata-disabled"));
             return Optional.empty();
         }
         CredentialsProvider metadata = sources().ecsRamRole(env("ALIBABA_CLOUD_ECS_METADATA"));
@@ -224,7 +225,7 @@ public final class CredentialChain {
                 return Optional.of(metadata);
             }
             verbose.accept("credentials: " + e.getMessage());
-            tried.add("ECS metadata " + sources().metadataEndpoint() + " (no answer)");
+            tried.add(new Sentence("auth.tried.metadata-no-answer", sources().metadataEndpoint()));
         } catch (ConfigException e) {
             tried.add(e.getMessage());
         }
@@ -232,7 +233,7 @@ public final class CredentialChain {
     }
 
     /** The profile variables' profile, else config.json's current one, else the ini's [default]. */
-    private Optional<CredentialsProvider> profileFiles(List<String> tried) {
+    private Optional<CredentialsProvider> profileFiles(List<Object> tried) {
         Optional<EnvValue> named = envProfile();
         if (named.isPresent()) {
             return Optional.of(namedProfile(named.get().value(), named.get().variable()));
@@ -241,18 +242,19 @@ public final class CredentialChain {
         if (config.isPresent() && config.get().current() != null) {
             AliyunConfigFile file = config.get();
             ProfileFields current = file.profile(file.current()).orElseThrow(() -> new ConfigException(
-                    file.shown() + ": the current profile '" + file.current() + "' is not in its profiles"));
+                    new Sentence("auth.config.no-current", file.shown(), file.current())));
             return Optional.of(file.provider(current, sources()));
         }
-        tried.add(configPath().shown() + (config.isPresent() ? " (no current profile)" : " (absent)"));
+        tried.add(new Sentence(config.isPresent() ? "auth.tried.no-current-profile" : "auth.tried.absent",
+                configPath().shown()));
         Optional<CredentialsIniFile> ini = iniFile();
         if (ini.isPresent()) {
             CredentialsIniFile file = ini.get();
             ProfileFields section = file.section("default").orElseThrow(() -> new ConfigException(
-                    file.shown() + " has no section [default] (ALIBABA_CLOUD_PROFILE chooses another)"));
+                    new Sentence("auth.ini.no-default", file.shown())));
             return Optional.of(file.provider(section, sources()));
         }
-        tried.add(iniPath().shown() + " (absent)");
+        tried.add(new Sentence("auth.tried.absent", iniPath().shown()));
         return Optional.empty();
     }
 
@@ -271,8 +273,8 @@ public final class CredentialChain {
     }
 
     private ConfigException profileNotFound(String name, String via) {
-        return new ConfigException("profile '" + name + "' (" + via + ") not found in " + configPath().shown()
-                + " or " + iniPath().shown());
+        return new ConfigException(new Sentence("auth.profile-not-found", name, via, configPath().shown(),
+                iniPath().shown()));
     }
 
     private Optional<EnvValue> envProfile() {
@@ -326,7 +328,7 @@ public final class CredentialChain {
             CredentialFile file = iniPath();
             iniFile = CredentialsIniFile.read(file, warnings);
             if (iniFile.isEmpty() && env("ALIBABA_CLOUD_CREDENTIALS_FILE") != null) {
-                throw new ConfigException("ALIBABA_CLOUD_CREDENTIALS_FILE: " + file.shown() + " does not exist");
+                throw new ConfigException(new Sentence("auth.ini.missing", file.shown()));
             }
         }
         return iniFile;

@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.output.Sentence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +33,10 @@ record CredentialFile(Path path, String shown) {
      *
      * @throws ConfigException when it is a symbolic link to nothing, or cannot be read
      */
-    Optional<String> text(Consumer<String> warnings) {
+    Optional<String> text(Consumer<Sentence> warnings) {
         if (!Files.exists(path)) {
             if (Files.isSymbolicLink(path)) {
-                throw new ConfigException(shown + " is a symbolic link to " + target() + ", which does not exist");
+                throw new ConfigException(new Sentence("auth.file.dangling-link", shown, target()));
             }
             return Optional.empty();
         }
@@ -43,7 +44,7 @@ record CredentialFile(Path path, String shown) {
         try {
             text = Files.readString(path);
         } catch (IOException e) {
-            throw new ConfigException(shown + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(new Sentence("auth.file.unreadable", shown, e.getClass().getSimpleName()));
         }
         if (warnings != null) {
             warnIfShared(warnings);
@@ -51,26 +52,27 @@ record CredentialFile(Path path, String shown) {
         return Optional.of(!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text);
     }
 
-    private String target() {
+    /** Where the link points: a path, or a sentence when even that cannot be read. */
+    private Object target() {
         try {
             Path target = Files.readSymbolicLink(path);
             return path.getParent() == null ? target.toString() : path.getParent().resolve(target).toString();
         } catch (IOException e) {
-            return "a missing file";
+            return new Sentence("auth.file.a-missing-file");
         }
     }
 
-    private void warnIfShared(Consumer<String> warnings) {
+    private void warnIfShared(Consumer<Sentence> warnings) {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(path);
         } catch (UnsupportedOperationException | IOException e) {
             return; // no POSIX permissions here (Windows, some mounted file systems)
         }
-        String readers = permissions.contains(PosixFilePermission.OTHERS_READ) ? "others"
-                : permissions.contains(PosixFilePermission.GROUP_READ) ? "its group" : null;
+        String readers = permissions.contains(PosixFilePermission.OTHERS_READ) ? "auth.file.readable-by-others"
+                : permissions.contains(PosixFilePermission.GROUP_READ) ? "auth.file.readable-by-group" : null;
         if (readers != null) {
-            warnings.accept(shown + " is readable by " + readers + " (mode " + mode(permissions) + "): chmod 600 it");
+            warnings.accept(new Sentence(readers, shown, mode(permissions)));
         }
     }
 

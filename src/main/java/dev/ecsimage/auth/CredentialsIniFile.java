@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.output.Sentence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class CredentialsIniFile {
      *
      * @param warnings receives a line when others may read the file, or null
      */
-    static Optional<CredentialsIniFile> read(CredentialFile file, Consumer<String> warnings) {
+    static Optional<CredentialsIniFile> read(CredentialFile file, Consumer<Sentence> warnings) {
         Optional<String> text = file.text(warnings);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -45,7 +46,7 @@ final class CredentialsIniFile {
             } else if (equals > 0 && section != null) {
                 section.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
             } else {
-                throw new ConfigException(file.shown() + " line " + (i + 1) + ": expected [section] or key = value");
+                throw new ConfigException(new Sentence("auth.ini.syntax", file.shown(), i + 1));
             }
         }
         return Optional.of(new CredentialsIniFile(file, sections));
@@ -61,12 +62,12 @@ final class CredentialsIniFile {
     }
 
     Optional<ProfileFields> section(String name) {
-        return ProfileFields.lookup(sections, name, "section [" + name + "]", "type", "of " + file.shown());
+        return ProfileFields.lookup(sections, name, "type", "auth.where.section", file.shown());
     }
 
     /** The credentials of a section that exists. */
     CredentialsProvider provider(ProfileFields p, CredentialSources sources) {
-        String label = p.where();
+        String label = p.where().english();
         String type = p.required("type");
         return switch (type) {
             case "access_key" -> sources.fixed(p.required("access_key_id"), p.required("access_key_secret"), null, label);
@@ -77,8 +78,7 @@ final class CredentialsIniFile {
             case "ecs_ram_role" -> sources.ecsRamRole(p.optional("role_name"));
             case "oidc_role_arn" -> sources.oidc(p.required("role_arn"), p.required("oidc_provider_arn"),
                     p.required("oidc_token_file_path"), p.optional("role_session_name"), label);
-            default -> throw new ConfigException(label + ": unsupported type '" + type
-                    + "' (supported: access_key, ram_role_arn, ecs_ram_role, oidc_role_arn)");
+            default -> throw new ConfigException(new Sentence("auth.unsupported-type", p.where(), type));
         };
     }
 }

@@ -1,5 +1,8 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.output.Messages;
+import java.util.function.Supplier;
+
 /**
  * Where a command registers what must happen if the process is interrupted (Ctrl-C, SIGTERM):
  * the JVM's shutdown hooks in real runs (where a second Ctrl-C then ends the process at once,
@@ -8,8 +11,13 @@ package dev.ecsimage.cli;
 public interface AbortHooks {
     AbortHooks JVM = new AbortHooks() {
         @Override
+        public Object register(Runnable onAbort, Supplier<Messages> text) {
+            SecondInterrupt.install(() -> text.get().get("interrupt.again"));
+            return register(onAbort);
+        }
+
+        @Override
         public Object register(Runnable onAbort) {
-            SecondInterrupt.install();
             Thread hook = new Thread(onAbort, "ecs-image-abort");
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;
@@ -37,6 +45,14 @@ public interface AbortHooks {
 
     /** @return a handle for {@link #unregister} */
     Object register(Runnable onAbort);
+
+    /**
+     * {@link #register(Runnable)}, for a run that speaks {@code text}'s language: what a second
+     * Ctrl-C prints while {@code onAbort} runs is said in it.
+     */
+    default Object register(Runnable onAbort, Supplier<Messages> text) {
+        return register(onAbort);
+    }
 
     void unregister(Object handle);
 }

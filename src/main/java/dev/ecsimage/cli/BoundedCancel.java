@@ -3,6 +3,8 @@ package dev.ecsimage.cli;
 import dev.ecsimage.api.DeadlineReachedException;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.output.Messages;
+import dev.ecsimage.output.Sentence;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,22 +30,24 @@ final class BoundedCancel {
     private final EcsImageCommand root;
     private final EcsClient client;
     private final List<ImageRef> copies;
-    private final String why;
+    private final Sentence why;
+    private final Messages text;
     private final List<ImageRef> unreported;
     /** Copies whose cancel failed in a way that leaves them running, perhaps (no answer, the time limit). */
     private final List<ImageRef> maybeRunning = new ArrayList<>();
     private boolean abandoned;
 
-    private BoundedCancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, String why) {
+    private BoundedCancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, Sentence why) {
         this.root = root;
         this.client = client.withTimeLimit(BOUND, root.context.clock()); // also past the --timeout deadline
         this.copies = copies;
         this.why = why;
+        this.text = root.text();
         this.unreported = new ArrayList<>(copies);
     }
 
     /** Cancels {@code copies}, one line each on stderr; returns within about {@link #BOUND}. */
-    static void cancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, String why) {
+    static void cancel(EcsImageCommand root, EcsClient client, List<ImageRef> copies, Sentence why) {
         new BoundedCancel(root, client, copies, why).run();
     }
 
@@ -63,7 +67,7 @@ final class BoundedCancel {
         try {
             finished = done.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                say("ecs-image: waiting for the cancels to be answered (" + BOUND.toSeconds() + "s at most)");
+                say("ecs-image: " + text.get("cancel-on-abort.waiting", BOUND.toSeconds()));
                 finished = done.await(BOUND.plus(MARGIN).minus(PATIENCE).toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -85,10 +89,10 @@ final class BoundedCancel {
             boolean maybe = false;
             try {
                 client.cancelCopyImage(copy.region(), copy.imageId());
-                line = "ecs-image: " + why + "; cancelled the copy " + copy.imageId() + " in " + copy.region();
+                line = "ecs-image: " + text.get("cancel-on-abort.cancelled", why, copy.imageId(), copy.region());
             } catch (EcsException e) {
-                line = "ecs-image: " + why + "; could not cancel " + copy.imageId() + " in " + copy.region() + ": "
-                        + e.describe();
+                line = "ecs-image: " + text.get("cancel-on-abort.failed", why, copy.imageId(), copy.region(),
+                        e.describe());
                 maybe = e.isTransient() || e instanceof DeadlineReachedException;
             } catch (InterruptedException e) {
                 return;
@@ -126,13 +130,13 @@ final class BoundedCancel {
         abandoned = true;
         PrintWriter err = root.context.err();
         for (ImageRef copy : unreported) {
-            err.println("ecs-image: " + why + "; could not cancel " + copy.imageId() + " in " + copy.region()
-                    + " within " + BOUND.toSeconds() + "s: it may still be running");
+            err.println("ecs-image: " + text.get("cancel-on-abort.unanswered", why, copy.imageId(), copy.region(),
+                    BOUND.toSeconds()));
         }
         List<ImageRef> left = new ArrayList<>(copies);
         left.removeIf(c -> !maybeRunning.contains(c) && !unreported.contains(c));
         if (!left.isEmpty()) {
-            err.println("  cancel: " + new FollowUpCommands(root).cancel(left));
+            err.println("  " + text.get("still-running.cancel", new FollowUpCommands(root).cancel(left)));
         }
         err.flush();
     }

@@ -9,6 +9,7 @@ import dev.ecsimage.output.CancelRow;
 import dev.ecsimage.output.DurationText;
 import dev.ecsimage.output.ErrorReport;
 import dev.ecsimage.output.ResultWriter;
+import dev.ecsimage.output.Sentence;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
 import dev.ecsimage.watch.Target;
@@ -58,13 +59,13 @@ final class CancelCommand implements Callable<Integer> {
         selected = selection.resolve(root);
         if (selected.copySet() != null) {
             for (Copy c : ImageSelection.withoutImage(selected.copySet())) {
-                root.console().note(c.region() + ": no image id in --from (" + c.status() + "): not cancelled");
+                root.console().note(root.text().get("cancel.no-image-id", c.region(), c.status()));
             }
         }
         try (EcsClient ecs = ClientFactory.create(root)) {
             RetryNotes retries = new RetryNotes(root);
             EcsClient client = ClientFactory.forRun(ecs, root, deadline, retries);
-            Object hook = root.context.abortHooks().register(this::abort);
+            Object hook = root.context.abortHooks().register(this::abort, root::text);
             try {
                 for (ImageRef ref : selected.refs()) {
                     CancelRow row = cancel(client, ref);
@@ -72,7 +73,7 @@ final class CancelCommand implements Callable<Integer> {
                         rows.add(row);
                     }
                 }
-                String why = wait ? waitUntilGone(client, deadline, retries) : null;
+                Sentence why = wait ? waitUntilGone(client, deadline, retries) : null;
                 Integer status = finish(why);
                 return status == null ? ExitStatus.INTERRUPTED.code : status;
             } finally {
@@ -96,7 +97,7 @@ final class CancelCommand implements Callable<Integer> {
     }
 
     /** @return why the wait ended early, or null when every cancelled copy is gone */
-    private String waitUntilGone(EcsClient client, Instant deadline, RetryNotes retries) throws InterruptedException {
+    private Sentence waitUntilGone(EcsClient client, Instant deadline, RetryNotes retries) throws InterruptedException {
         List<Target> targets = snapshot().stream().filter(CancelRow::accepted)
                 .map(r -> new Target(r.region(), r.imageId(), true)).toList();
         if (targets.isEmpty()) {
@@ -114,7 +115,7 @@ final class CancelCommand implements Callable<Integer> {
             }
         }
         return results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)
-                ? "still listed after " + DurationText.format(timing.timeout) : null;
+                ? new Sentence("why.still-listed", DurationText.format(timing.timeout)) : null;
     }
 
     private synchronized void replace(Target t, String status, CopyError error) {
@@ -136,7 +137,7 @@ final class CancelCommand implements Callable<Integer> {
             waiting.stop();
         }
         AbortHooks.endEchoedLine(root.context);
-        finish("interrupted");
+        finish(new Sentence("why.interrupted"));
     }
 
     /**
@@ -145,7 +146,7 @@ final class CancelCommand implements Callable<Integer> {
      *
      * @return the status of the first copy that was not cancelled; null when already ended
      */
-    private synchronized Integer finish(String why) {
+    private synchronized Integer finish(Sentence why) {
         if (ended) {
             return null;
         }
@@ -155,8 +156,7 @@ final class CancelCommand implements Callable<Integer> {
                 .map(r -> r.region() + ":" + r.imageId()).toList();
         if (why != null && !listed.isEmpty() && !root.quiet) {
             PrintWriter err = root.context.err();
-            err.println("ecs-image: " + why + "; the cancels were accepted, and these copies are still listed: "
-                    + String.join(",", listed));
+            err.println("ecs-image: " + root.text().get("cancel.still-listed", why, String.join(",", listed)));
         }
         root.context.out().flush();
         root.context.err().flush();

@@ -2,8 +2,8 @@ package dev.ecsimage.cli;
 
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.auth.ConfigException;
-import dev.ecsimage.auth.CredentialChain;
 import dev.ecsimage.auth.CredentialsProvider;
+import dev.ecsimage.output.Sentence;
 import dev.ecsimage.sandbox.InProcessTransport;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.HttpTransport;
@@ -28,7 +28,7 @@ final class ClientFactory {
                     SandboxCommand.speed(root.sandboxSpeed, context.env()));
             return new EcsClient(sandbox, retry, context.sleeper(), verbose);
         }
-        CredentialsProvider credentials = chain(root).resolve(root.profile);
+        CredentialsProvider credentials = root.credentialChain().resolve(root.profile);
         HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
                 root.signatureVersion, "ecs-image/" + VersionProvider.version());
         Transport transport = context.transport() != null ? context.transport()
@@ -55,19 +55,10 @@ final class ClientFactory {
         return root.verbose ? line -> root.context.err().println("debug: " + line) : null;
     }
 
-    /** One chain per run, so the profile files are read once for the region and the credentials. */
-    private static CredentialChain chain(EcsImageCommand root) {
-        if (root.credentialChain == null) {
-            root.credentialChain = new CredentialChain(root.context.env(), root.context.home(), root.context.clock(),
-                    verbose(root), line -> root.context.err().println("warning: " + line));
-        }
-        return root.credentialChain;
-    }
-
     private static void checkNetworkOptions(EcsImageCommand root) {
-        String problem = root.maxAttempts < 1 ? "--max-attempts must be at least 1"
-                : root.connectTimeout.isZero() ? "--connect-timeout must be longer than 0"
-                : root.readTimeout.isZero() ? "--read-timeout must be longer than 0" : null;
+        String problem = root.maxAttempts < 1 ? root.text().get("usage.at-least-one", "--max-attempts")
+                : root.connectTimeout.isZero() ? root.text().get("usage.not-longer-than-zero", "--connect-timeout")
+                : root.readTimeout.isZero() ? root.text().get("usage.not-longer-than-zero", "--read-timeout") : null;
         if (problem != null) {
             throw new ParameterException(root.spec.commandLine(), problem);
         }
@@ -82,10 +73,10 @@ final class ClientFactory {
         try {
             uri = URI.create(url.trim());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("endpoint '" + url + "' is not a URL: " + e.getMessage());
+            throw new ConfigException(new Sentence("config.endpoint-not-a-url", url, e.getMessage()));
         }
         if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new ConfigException("endpoint '" + url + "' must be an http:// or https:// URL with a host");
+            throw new ConfigException(new Sentence("config.endpoint-not-http", url));
         }
         return Endpoints.fixed(uri);
     }
@@ -94,13 +85,13 @@ final class ClientFactory {
     static String region(EcsImageCommand root) {
         String region = defaultRegion(root);
         if (region == null) {
-            throw new ConfigException("no region: use --region, or set ALIBABA_CLOUD_REGION_ID or a profile's region_id");
+            throw new ConfigException(new Sentence("config.no-region"));
         }
         return region;
     }
 
     /** --region, else the environment or the profile's region_id; null when there is none. */
     static String defaultRegion(EcsImageCommand root) {
-        return root.region != null ? root.region : chain(root).defaultRegion(root.profile).orElse(null);
+        return root.region != null ? root.region : root.credentialChain().defaultRegion(root.profile).orElse(null);
     }
 }

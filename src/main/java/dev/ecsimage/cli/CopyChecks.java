@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.api.Tag;
+import dev.ecsimage.output.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The local checks of CopyImage's parameters, written to match the API's documented rules
  * exactly and be no stricter (names may be Chinese). Each returns null when the value is fine,
- * else the rule it breaks, for a usage error that names the option.
+ * else the rule it breaks, for a usage error that names the option and the value
+ * ({@code --name 'a' must be 2 to 128 characters long (it has 1)}).
  */
 final class CopyChecks {
     /** Letters (English or Chinese) first; then letters, digits, '.', ':', '_', '-'. */
@@ -19,61 +21,57 @@ final class CopyChecks {
 
     private CopyChecks() {}
 
-    static String imageName(String name) {
+    static Sentence imageName(String name) {
         int length = name.codePointCount(0, name.length());
         if (length < 2 || length > 128) {
-            return "must be 2 to 128 characters long (it has " + length + ")";
+            return new Sentence("value.length", 2, 128, length);
         }
         if (startsWithUrl(name)) {
-            return "must not start with http:// or https://";
+            return new Sentence("value.url-start");
         }
         if (name.startsWith("aliyun") || name.startsWith("acs:")) {
-            return "must not start with 'aliyun' or 'acs:'";
+            return new Sentence("value.reserved-start");
         }
         if (!NAME.matcher(name).matches()) {
-            return "must start with a letter (English or Chinese) and contain only letters, digits, "
-                    + "'.', ':', '_' and '-'";
+            return new Sentence("value.image-name");
         }
         return null;
     }
 
-    static String description(String description) {
+    static Sentence description(String description) {
         int length = description.codePointCount(0, description.length());
         if (length < 2 || length > 256) {
-            return "must be 2 to 256 characters long (it has " + length + ")";
+            return new Sentence("value.length", 2, 256, length);
         }
-        return startsWithUrl(description) ? "must not start with http:// or https://" : null;
+        return startsWithUrl(description) ? new Sentence("value.url-start") : null;
     }
 
-    static String region(String region) {
-        return REGION.matcher(region).matches() ? null
-                : "is not a region id (like cn-hangzhou or ap-southeast-1)";
+    static Sentence region(String region) {
+        return REGION.matcher(region).matches() ? null : new Sentence("value.not-a-region");
     }
 
     /**
      * The --tag items as tags, by the rules of {@link #tag}: at most {@value #MAX_TAGS}, one fewer
      * when ecs-image adds its provenance tag, whose key is then not the user's to set. Throws
-     * IllegalArgumentException with the message for the user, which names the option.
+     * {@link InvalidValue} with the message for the user, which names the option.
      */
     static List<Tag> tags(List<String> items, boolean provenanceTag) {
         int max = provenanceTag ? MAX_TAGS - 1 : MAX_TAGS;
         if (items.size() > max) {
-            throw new IllegalArgumentException("--tag: at most " + max + " tags (got " + items.size() + ")"
-                    + (provenanceTag ? ": an image holds " + MAX_TAGS + ", and ecs-image adds " + ProvenanceTag.KEY
-                            + " (--no-provenance-tag leaves it off)" : ""));
+            throw provenanceTag ? new InvalidValue("usage.tag.too-many.provenance", max, items.size(), MAX_TAGS,
+                    ProvenanceTag.KEY) : new InvalidValue("usage.tag.too-many", max, items.size());
         }
         List<Tag> parsed = new ArrayList<>();
         for (String item : items) {
             Tag tag = parseTag(item);
             if (tag == null) {
-                throw new IllegalArgumentException("--tag '" + item + "' must be KEY=VALUE");
+                throw new InvalidValue("usage.tag.not-key-value", item);
             }
-            String problem = provenanceTag && tag.key().equals(ProvenanceTag.KEY)
-                    ? "ecs-image sets " + ProvenanceTag.KEY + " itself, to SOURCE_REGION/SOURCE_IMAGE_ID "
-                            + "(--no-provenance-tag leaves it off)"
+            Sentence problem = provenanceTag && tag.key().equals(ProvenanceTag.KEY)
+                    ? new Sentence("value.tag.provenance-key", ProvenanceTag.KEY)
                     : tag(tag, parsed);
             if (problem != null) {
-                throw new IllegalArgumentException("--tag '" + item + "': " + problem);
+                throw new InvalidValue("usage.tag.item", item, problem);
             }
             parsed.add(tag);
         }
@@ -87,36 +85,35 @@ final class CopyChecks {
     }
 
     /** A tag's own rules, and a key not given before: an image holds one value per tag key. */
-    private static String tag(Tag tag, List<Tag> earlier) {
+    private static Sentence tag(Tag tag, List<Tag> earlier) {
         if (earlier.stream().anyMatch(t -> t.key().equals(tag.key()))) {
-            return "key '" + tag.key() + "' is given twice: an image holds one value per tag key";
+            return new Sentence("value.tag.key-twice", tag.key());
         }
         return tagRules(tag);
     }
 
-    private static String tagRules(Tag tag) {
+    private static Sentence tagRules(Tag tag) {
         String key = tag.key();
         if (key.isEmpty() || key.length() > 128) {
-            return "key must be 1 to 128 characters long";
+            return new Sentence("value.tag.key-length");
         }
         if (key.startsWith("aliyun") || key.startsWith("acs:")) {
-            return "key must not start with 'aliyun' or 'acs:'";
+            return new Sentence("value.tag.key-reserved");
         }
         if (key.contains("http://") || key.contains("https://")) {
-            return "key must not contain http:// or https://";
+            return new Sentence("value.tag.key-url");
         }
         if (tag.value().length() > 128) {
-            return "value must be at most 128 characters long";
+            return new Sentence("value.tag.value-length");
         }
-        return tag.value().startsWith("acs:") ? "value must not start with 'acs:'" : null;
+        return tag.value().startsWith("acs:") ? new Sentence("value.tag.value-reserved") : null;
     }
 
-    static String clientToken(String token) {
+    static Sentence clientToken(String token) {
         if (token.isEmpty() || token.length() > MAX_CLIENT_TOKEN) {
-            return "must be 1 to " + MAX_CLIENT_TOKEN + " characters long";
+            return new Sentence("value.token-length", MAX_CLIENT_TOKEN);
         }
-        return token.chars().allMatch(c -> c > 32 && c < 127) ? null
-                : "must be printable ASCII without spaces";
+        return token.chars().allMatch(c -> c > 32 && c < 127) ? null : new Sentence("value.token-ascii");
     }
 
     private static boolean startsWithUrl(String s) {

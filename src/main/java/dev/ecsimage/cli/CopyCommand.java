@@ -14,7 +14,10 @@ import dev.ecsimage.copyset.CopyError;
 import dev.ecsimage.copyset.CopySet;
 import dev.ecsimage.output.DurationText;
 import dev.ecsimage.output.ErrorReport;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.output.ResultWriter;
+import dev.ecsimage.output.Sentence;
+import dev.ecsimage.output.SentenceError;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
 import dev.ecsimage.watch.Target;
@@ -58,7 +61,8 @@ final class CopyCommand implements Callable<Integer> {
     static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
     private static final Duration GRACE_POLL = Duration.ofMillis(50);
     private static final String NOT_SUPPORTED = "RegionNotSupportCopy";
-    private static final String NOT_WAITING = "not waiting (--no-wait)";
+    private static final Sentence NOT_WAITING = new Sentence("why.not-waiting");
+    private static final Sentence INTERRUPTED = new Sentence("why.interrupted");
 
     @ParentCommand
     EcsImageCommand root;
@@ -166,9 +170,9 @@ final class CopyCommand implements Callable<Integer> {
             client = ClientFactory.forRun(ecs, root, deadline, retries);
             copies = new CopySet(source, imageId, List.of());
             sharing = new CopySharing(root, client, copies, shareAccounts);
-            Object hook = root.context.abortHooks().register(this::abort);
+            Object hook = root.context.abortHooks().register(this::abort, root::text);
             try {
-                String why;
+                Sentence why;
                 try {
                     checkSourceImage();
                     List<String> to = all ? everyRegion() : destinations;
@@ -182,8 +186,8 @@ final class CopyCommand implements Callable<Integer> {
                 } catch (DeadlineReachedException e) {
                     why = timedOut();
                     if (copies.copies().isEmpty()) {
-                        root.context.err().println("ecs-image: " + why + " before any copy was started: "
-                                + e.getMessage());
+                        root.context.err().println("ecs-image: " + text().get("copy.deadline-before-start",
+                                DurationText.format(timing.timeout), e.getMessage()));
                         finish(why);
                         return ExitStatus.IN_PROGRESS.code;
                     }
@@ -210,12 +214,12 @@ final class CopyCommand implements Callable<Integer> {
         }
         Image found = images.stream().filter(i -> imageId.equals(i.imageId())).findFirst().orElse(null);
         if (found == null) {
-            throw new EcsException("InvalidImageId.NotFound", "no image " + imageId + " in " + source
-                    + ": check --image-id and --region (the source image's region)", null, 0, null);
+            throw new SentenceError("InvalidImageId.NotFound", new Sentence("copy.no-source", imageId, source));
         }
         if (!Image.AVAILABLE.equals(found.status())) {
-            throw new EcsException("IncorrectImageStatus", "the source image " + imageId + " in " + source + " is "
-                    + (found.status() == null ? "of unknown status" : found.status()), null, 0, null);
+            throw new SentenceError("IncorrectImageStatus", found.status() == null
+                    ? new Sentence("copy.source-status-unknown", imageId, source)
+                    : new Sentence("copy.source-status", imageId, source, found.status()));
         }
     }
 
@@ -224,17 +228,21 @@ final class CopyCommand implements Callable<Integer> {
         List<String> listed = client.describeRegions(source, null).stream().map(EcsRegion::regionId).toList();
         for (String x : excluded) {
             if (!listed.contains(x)) {
-                throw usage("--exclude '" + x + "' is not one of the regions DescribeRegions lists: "
-                        + String.join(", ", listed));
+                throw usage("usage.exclude-not-listed", x, text().list(listed));
             }
         }
         List<String> to = listed.stream().filter(r -> !r.equals(source) && !excluded.contains(r)).toList();
         if (to.isEmpty()) {
-            throw usage("--to all: no region is left (DescribeRegions lists " + String.join(", ", listed) + ")");
+            throw usage("usage.all-none-left", text().list(listed));
         }
-        root.console().note("--to all: " + to.size() + (to.size() == 1 ? " region: " : " regions: ")
-                + String.join(", ", to));
+        root.console().note(text().count("copy.all-regions", to.size(), regions(to)));
         return to;
+    }
+
+    /** Regions in a row, each with its name in Chinese ({@code cn-hangzhou 华东1（杭州）、...}). */
+    private String regions(List<String> ids) {
+        Messages text = text();
+        return text.list(ids.stream().map(text::region).toList());
     }
 
     /**
@@ -246,15 +254,13 @@ final class CopyCommand implements Callable<Integer> {
     private void checkKeys(List<String> to, boolean all) {
         try {
             keys.check(to, all ? "--to all" : "--to " + String.join(",", to));
-        } catch (IllegalArgumentException e) {
-            throw usage("--kms-key-id " + e.getMessage());
+        } catch (InvalidValue e) {
+            throw usage(e);
         }
         if (to != null && encrypted && !shareAccounts.isEmpty()) {
             for (String d : to) {
                 if (keys.forRegion(d) == null) {
-                    throw usage("--share-with: the copy to " + d + " would be encrypted with the service key "
-                            + "(--encrypted without a --kms-key-id for " + d + "), and such an image cannot be shared: "
-                            + "give --kms-key-id " + d + "=KEY_ID");
+                    throw usage("usage.share-service-key", d);
                 }
             }
         }
@@ -281,13 +287,12 @@ final class CopyCommand implements Callable<Integer> {
             CopyError failure = copies.get(d).error();
             if (failure != null && EcsException.NETWORK_ERROR.equals(failure.code())) {
                 deadFor = d;
-                notSent = new CopyError(failure.code(), "not sent: CopyImage to " + d + " got no answer from the "
-                        + "source region's endpoint, where every CopyImage goes", null, null, failure.exitStatus());
+                notSent = new CopyError(failure.code(), new Sentence("copy.not-sent.error", d).english(), null, null,
+                        failure.exitStatus());
             }
         }
         if (notSent != null && copies.copies().stream().anyMatch(c -> Copy.NOT_SENT.equals(c.status()))) {
-            root.context.err().println("ecs-image: CopyImage to " + deadFor + " got no answer after every attempt: "
-                    + "the other destinations were not sent (the same endpoint, " + source + "'s, serves them all)");
+            root.context.err().println("ecs-image: " + text().get("copy.not-sent", deadFor, source));
         }
     }
 
@@ -314,7 +319,7 @@ final class CopyCommand implements Callable<Integer> {
         } catch (EcsException e) {
             boolean skipped = NOT_SUPPORTED.equals(e.code()) && isAll();
             if (skipped) {
-                root.console().note(d + ": skipped: " + e.describe());
+                root.console().note(text().get("copy.skipped", d, e.describe()));
             } else {
                 ErrorReport.print(root.console(), d, e, root.maxAttempts);
             }
@@ -349,7 +354,7 @@ final class CopyCommand implements Callable<Integer> {
      *
      * @return why the wait ended early, or null when every copy ended
      */
-    private String follow() throws InterruptedException {
+    private Sentence follow() throws InterruptedException {
         List<Target> targets = copies.copies().stream().filter(c -> Copy.ACCEPTED.equals(c.status()))
                 .map(c -> new Target(c.region(), c.imageId(), true)).toList();
         if (targets.isEmpty() || copies.isClosed()) {
@@ -364,8 +369,8 @@ final class CopyCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS) ? timedOut() : null;
     }
 
-    private String timedOut() {
-        return "still running after " + DurationText.format(timing.timeout);
+    private Sentence timedOut() {
+        return new Sentence("why.still-running", DurationText.format(timing.timeout));
     }
 
     /** Keeps each copy's status as last seen; shares each copy once it is Available (--share-with). */
@@ -403,9 +408,9 @@ final class CopyCommand implements Callable<Integer> {
         String region = result.target().region();
         String id = result.target().imageId();
         switch (result.outcome()) {
-            case FAILED -> err.println("ecs-image: " + region + ": the copy " + id + " ended " + result.lastSeen().status());
-            case GONE, NOT_FOUND -> err.println("ecs-image: " + region + ": the copy " + id
-                    + " disappeared while being waited for (cancelled or deleted elsewhere?)");
+            case FAILED -> err.println("ecs-image: " + text().get("copy.ended", region, id,
+                    text().status(result.lastSeen().status())));
+            case GONE, NOT_FOUND -> err.println("ecs-image: " + text().get("copy.vanished", region, id));
             case ERROR -> ErrorReport.print(root.console(), region, result.error(), root.maxAttempts);
             default -> { }
         }
@@ -430,7 +435,7 @@ final class CopyCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        finish("interrupted");
+        finish(INTERRUPTED);
     }
 
     /**
@@ -441,7 +446,7 @@ final class CopyCommand implements Callable<Integer> {
      * @param why what ended the run early, null for a normal end
      * @return the exit status, or null when the run had ended already
      */
-    private synchronized Integer finish(String why) {
+    private synchronized Integer finish(Sentence why) {
         if (ended) {
             return null;
         }
@@ -451,24 +456,23 @@ final class CopyCommand implements Callable<Integer> {
         new ResultWriter(root.console()).copies(set);
         if (dryRun && set.copies().stream().anyMatch(c -> Copy.DRY_RUN_PASSED.equals(c.status()))
                 && set.copies().stream().allMatch(c -> c.exitStatus() == ExitStatus.SUCCESS)) {
-            root.console().note("dry run passed: CopyImage would be accepted for " + String.join(", ", set.copies()
-                    .stream().filter(c -> Copy.DRY_RUN_PASSED.equals(c.status())).map(Copy::region).toList())
-                    + " (nothing was copied)");
+            root.console().note(text().get("copy.dry-run-passed", regions(set.copies().stream()
+                    .filter(c -> Copy.DRY_RUN_PASSED.equals(c.status())).map(Copy::region).toList())));
         }
         if (dryRun && !shareAccounts.isEmpty()) {
-            root.console().note("--share-with: nothing to share in a dry run (no copy was made)");
+            root.console().note(text().get("copy.dry-run-no-sharing"));
         }
         sharing.reportFailures(set);
         set.copies().stream().filter(c -> Copy.UNKNOWN.equals(c.status())).forEach(this::reportUnknown);
         List<String> notSent = set.copies().stream().filter(c -> Copy.NOT_SENT.equals(c.status()) && c.error() == null)
                 .map(Copy::region).toList();
         if (!notSent.isEmpty()) {
-            root.console().note("not sent, the run ended first: " + String.join(", ", notSent));
+            root.console().note(text().get("copy.not-sent.ended", text().list(notSent)));
         }
         if (why != null) {
             List<ImageRef> running = set.copies().stream().filter(Copy::running)
                     .map(c -> new ImageRef(c.region(), c.imageId())).toList();
-            boolean cancel = cancelOnAbort && !why.equals(NOT_WAITING);
+            boolean cancel = cancelOnAbort && why != NOT_WAITING;
             StillRunning.report(root, client, running, cancel, why);
             sharing.reportUnfinished(set, this::copyAgain, cancel);
         }
@@ -481,14 +485,11 @@ final class CopyCommand implements Callable<Integer> {
     /** A CopyImage that got no answer: the copy may exist. Its exact request, with its token, finds it again. */
     private void reportUnknown(Copy copy) {
         if (root.sandbox) {
-            root.console().note(copy.region() + ": CopyImage got no answer; the sandbox's copies ended with this "
-                    + "process");
+            root.console().note(text().get("copy.no-answer.sandbox", copy.region()));
             return;
         }
         PrintWriter err = root.context.err();
-        err.println("ecs-image: " + copy.region() + ": CopyImage got no answer: a copy may have started "
-                + "(ClientToken " + copy.clientToken() + "). This finds it again (the same token returns the same "
-                + "image, or makes the copy if there is none):");
+        err.println("ecs-image: " + text().get("copy.no-answer", copy.region(), copy.clientToken()));
         err.println("  " + new FollowUpCommands(root).line(copyAgain(copy)));
     }
 
@@ -535,71 +536,49 @@ final class CopyCommand implements Callable<Integer> {
         if (description != null) {
             reject("--description", description, CopyChecks.description(description));
         }
-        try {
-            keys = KmsKeys.parse(kmsKeyIds);
-        } catch (IllegalArgumentException e) {
-            throw usage("--kms-key-id " + e.getMessage());
-        }
+        keys = checked(() -> KmsKeys.parse(kmsKeyIds));
         if (!keys.isEmpty() && !encrypted) {
-            throw usage("--kms-key-id needs --encrypted (the API rejects a KMS key for an unencrypted copy: "
-                    + "InvalidParameter.EncryptedIllegal)");
+            throw usage("usage.kms-needs-encrypted");
         }
-        List<Tag> parsed;
-        try {
-            parsed = CopyChecks.tags(tags, !noProvenanceTag);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        List<Tag> parsed = checked(() -> CopyChecks.tags(tags, !noProvenanceTag));
         if (clientToken != null) {
             reject("--client-token", clientToken, CopyChecks.clientToken(clientToken));
         }
         if (ifExists == IfExists.reuse && name == null) {
-            throw usage("--if-exists reuse needs --name: the existing image is found by its name");
+            throw usage("usage.reuse-needs-name");
         }
-        try {
-            shareAccounts = ShareAccounts.parse(shareWith);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        shareAccounts = checked(() -> ShareAccounts.parse(shareWith));
         if (!shareAccounts.isEmpty() && noWait) {
-            throw usage("--share-with cannot be combined with --no-wait: a copy is shared once it is Available, "
-                    + "and --no-wait does not wait for that");
+            throw usage("usage.share-no-wait");
         }
         return parsed;
     }
 
     /** @return true for {@code --to all} */
     private boolean checkRegions() {
-        String problem = CopyChecks.region(source);
-        if (problem != null) {
-            throw usage("--region '" + source + "' " + problem);
-        }
+        reject("--region", source, CopyChecks.region(source));
         if (destinations.isEmpty() || destinations.stream().anyMatch(String::isBlank)) {
-            throw usage("--to: an empty item: give REGION[,REGION...] or all");
+            throw usage("usage.to-empty-item");
         }
         if (destinations.contains(ALL)) {
             if (destinations.size() > 1) {
-                throw usage("--to all stands alone (got " + String.join(",", destinations)
-                        + "): leave regions out with --exclude");
+                throw usage("usage.all-alone", String.join(",", destinations));
             }
             checkExcluded();
             checkKeys(null, true);
             return true;
         }
         if (!excluded.isEmpty()) {
-            throw usage("--exclude works with --to all only: with a list, leave the region out of --to");
+            throw usage("usage.exclude-without-all");
         }
         Set<String> seen = new HashSet<>();
         for (String d : destinations) {
-            problem = CopyChecks.region(d);
-            if (problem != null) {
-                throw usage("--to '" + d + "' " + problem);
-            }
+            reject("--to", d, CopyChecks.region(d));
             if (d.equals(source)) {
-                throw usage("--to '" + d + "' is the source region (--region): a copy must go to another region");
+                throw usage("usage.to-source", d);
             }
             if (!seen.add(d)) {
-                throw usage("--to '" + d + "' is given twice: each destination gets one copy");
+                throw usage("usage.to-twice", d);
             }
         }
         checkKeys(destinations, false);
@@ -608,20 +587,35 @@ final class CopyCommand implements Callable<Integer> {
 
     private void checkExcluded() {
         for (String x : excluded) {
-            String problem = x.isBlank() ? "is empty" : CopyChecks.region(x);
-            if (problem != null) {
-                throw usage("--exclude '" + x + "' " + problem);
-            }
+            reject("--exclude", x, x.isBlank() ? new Sentence("value.empty") : CopyChecks.region(x));
         }
     }
 
-    private void reject(String option, String value, String problem) {
+    /** A usage error for {@code option}'s {@code value} that breaks the rule {@code problem}, if any. */
+    private void reject(String option, String value, Sentence problem) {
         if (problem != null) {
-            throw usage(option + " '" + value + "' " + problem);
+            throw usage("usage.option-value", option, value, problem);
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private ParameterException usage(String key, Object... args) {
+        return new ParameterException(spec.commandLine(), text().get(key, args));
+    }
+
+    private ParameterException usage(InvalidValue refused) {
+        return new ParameterException(spec.commandLine(), refused.in(text()));
+    }
+
+    /** What {@code parse} makes of an option's items; a usage error when it refuses one. */
+    private <T> T checked(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidValue e) {
+            throw usage(e);
+        }
+    }
+
+    private Messages text() {
+        return root.text();
     }
 }

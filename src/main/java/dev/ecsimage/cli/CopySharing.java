@@ -64,7 +64,8 @@ final class CopySharing {
         for (Copy c : set.copies()) {
             EcsException e = failures.get(c.region());
             if (e != null) {
-                ErrorReport.print(root.console(), c.region() + ": sharing " + c.imageId(), e, root.maxAttempts);
+                ErrorReport.print(root.console(), root.text().get("share.failed", c.region(), c.imageId()), e,
+                        root.maxAttempts);
             }
         }
     }
@@ -87,8 +88,7 @@ final class CopySharing {
                     && (c.error() == null || DeadlineReachedException.CODE.equals(c.error().code()))
                     && (c.available() || (c.running() && !cancelled));
             if (owed) {
-                err.println("ecs-image: " + c.region() + ": " + c.imageId() + " is not shared with every account of "
-                        + "--share-with yet: the run ended first. This waits for it and shares it:");
+                err.println("ecs-image: " + root.text().get("share.unfinished", c.region(), c.imageId()));
                 err.println("  " + new FollowUpCommands(root).line(copyAgain.apply(c)));
             }
         }

@@ -6,6 +6,7 @@ import dev.ecsimage.output.Format;
 import dev.ecsimage.output.Language;
 import dev.ecsimage.output.Messages;
 import dev.ecsimage.output.ProgressMode;
+import dev.ecsimage.output.Sentence;
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.RetryPolicy;
 import dev.ecsimage.transport.SignatureVersion;
@@ -123,11 +124,13 @@ public final class EcsImageCommand implements Runnable {
     Language lang;
 
     /** Made on first use, then shared by the language, region and credentials lookups. */
-    CredentialChain credentialChain;
+    private CredentialChain credentialChain;
 
     /** The words of this run's command line, for the language before (or without) a parse. */
     private List<String> arguments = List.of();
     private Messages text;
+    private boolean choosing;
+    private final List<Sentence> earlyWarnings = new java.util.ArrayList<>();
 
     public EcsImageCommand(Context context) {
         this.context = context;
@@ -151,9 +154,28 @@ public final class EcsImageCommand implements Runnable {
      */
     synchronized Messages text() {
         if (text == null) {
-            text = Messages.of(LanguageChoice.choose(arguments, context.env(), new ProfileLanguage()));
+            choosing = true;
+            try {
+                text = Messages.of(LanguageChoice.choose(arguments, context.env(), new ProfileLanguage()));
+            } finally {
+                choosing = false;
+            }
+            earlyWarnings.forEach(this::warn);
+            earlyWarnings.clear();
         }
         return text;
+    }
+
+    /**
+     * A warning of the credential chain, in the run's language. Choosing the language may read
+     * config.json, which may warn: such a warning waits until the language is chosen.
+     */
+    private synchronized void warn(Sentence warning) {
+        if (choosing) {
+            earlyWarnings.add(warning);
+        } else {
+            context.err().println(text().get("warning.line", warning));
+        }
     }
 
     /**
@@ -187,8 +209,7 @@ public final class EcsImageCommand implements Runnable {
     CredentialChain credentialChain() {
         if (credentialChain == null) {
             credentialChain = new CredentialChain(context.env(), context.home(), context.clock(),
-                    verbose ? line -> context.err().println("debug: " + line) : null,
-                    line -> context.err().println("warning: " + line));
+                    verbose ? line -> context.err().println("debug: " + line) : null, this::warn);
         }
         return credentialChain;
     }

@@ -43,9 +43,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             if (json) {
                 printJson(ErrorReport.json("ConfigurationError", e.getMessage(), ExitStatus.CONFIG));
             } else {
-                context.err().println("ecs-image: " + e.getMessage());
                 Messages text = root.text();
-                String hint = e.hintKey() != null ? text.get(e.hintKey()) : e.hint();
+                context.err().println("ecs-image: " + e.message(text));
+                String hint = e.hint(text);
                 if (hint != null && !root.quiet) {
                     context.err().println(text.get("hint.line", hint));
                 }

@@ -1,5 +1,7 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.output.Sentence;
+
 /**
  * An image named on the command line of {@code status} or {@code cancel}: {@code REGION:IMAGE_ID}
  * ({@code cn-shanghai:m-uf6xxxx}), or a plain id that takes --region.
@@ -15,28 +17,27 @@ record ImageRef(String region, String imageId) {
      * Reads one {@code -i} item.
      *
      * @param defaultRegion the region of a plain id, null when there is none
-     * @return the reference, or throws with the rule the item breaks (for a usage error)
+     * @return the reference, or throws {@link InvalidValue} with the rule the item breaks, which names the option
      */
     static ImageRef parse(String item, String defaultRegion) {
         if (item.isBlank()) {
-            throw new IllegalArgumentException("an empty item: give IMAGE_ID or REGION:IMAGE_ID, separated by commas");
+            throw new InvalidValue("usage.image-id.empty-item");
         }
         int colon = item.indexOf(':');
         if (colon < 0) {
             if (defaultRegion == null) {
-                throw new IllegalArgumentException("'" + item + "' has no region: write REGION:" + item
-                        + " or give --region");
+                throw new InvalidValue("usage.image-id.no-region", item);
             }
             return new ImageRef(defaultRegion, item);
         }
         String region = item.substring(0, colon);
         String id = item.substring(colon + 1);
-        String problem = CopyChecks.region(region);
+        Sentence problem = CopyChecks.region(region);
         if (problem != null) {
-            throw new IllegalArgumentException("'" + item + "': '" + region + "' " + problem);
+            throw new InvalidValue("usage.image-id.bad-region", item, region, problem);
         }
         if (id.isBlank() || id.contains(":")) {
-            throw new IllegalArgumentException("'" + item + "' is not REGION:IMAGE_ID");
+            throw new InvalidValue("usage.image-id.not-qualified", item);
         }
         return new ImageRef(region, id);
     }

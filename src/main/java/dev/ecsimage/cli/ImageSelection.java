@@ -3,6 +3,8 @@ package dev.ecsimage.cli;
 import dev.ecsimage.copyset.Copy;
 import dev.ecsimage.copyset.CopySet;
 import dev.ecsimage.copyset.CopySetJson;
+import dev.ecsimage.output.Messages;
+import dev.ecsimage.output.Sentence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,66 +41,68 @@ final class ImageSelection {
             description = "Every copy with an image id in FILE, the JSON that 'copy -o json' printed ('-': stdin).")
     String from;
 
+    private Messages text;
+
     /** What was selected: the images in the given order, and the copy set when they came from --from. */
     record Selected(List<ImageRef> refs, CopySet copySet) {}
 
     Selected resolve(EcsImageCommand root) {
+        text = root.text();
         if (items != null && from != null) {
-            throw usage("--image-id and --from cannot be combined: give one of them");
+            throw usage("usage.image-id-and-from");
         }
         if (from != null) {
             CopySet set = read(from);
             List<ImageRef> refs = set.copies().stream().filter(c -> c.imageId() != null)
                     .map(c -> new ImageRef(c.region(), c.imageId())).toList();
             if (refs.isEmpty()) {
-                throw usage("--from " + from + ": no copy in it has an image id (nothing to act on)");
+                throw usage("usage.from.no-image-id", from);
             }
             return new Selected(refs, set);
         }
         if (items == null) {
-            throw usage("give the images: --image-id (-i) IMAGE_ID or REGION:IMAGE_ID, or --from FILE");
+            throw usage("usage.images-required");
         }
         if (items.isEmpty() || items.stream().anyMatch(String::isBlank)) {
-            throw usage("--image-id: an empty item: give IMAGE_ID or REGION:IMAGE_ID, separated by commas");
+            throw usage("usage.image-id.empty-item");
         }
         String region = items.stream().allMatch(i -> i.contains(":")) ? null : ClientFactory.defaultRegion(root);
         LinkedHashSet<ImageRef> refs = new LinkedHashSet<>();
         for (String item : items) {
             try {
                 refs.add(ImageRef.parse(item, region));
-            } catch (IllegalArgumentException e) {
-                throw usage("--image-id " + e.getMessage());
+            } catch (InvalidValue e) {
+                throw new ParameterException(mixee.commandLine(), e.in(text));
             }
         }
         return new Selected(new ArrayList<>(refs), null);
     }
 
+    /** The copy set in {@code file}; a usage error (exit 2) with the reason when it cannot be read or is not one. */
     private CopySet read(String file) {
-        String text;
+        String json;
         try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
             byte[] bytes = in.readNBytes(MAX_FROM_BYTES + 1);
             if (bytes.length > MAX_FROM_BYTES) {
-                throw usage("--from " + file + ": longer than " + MAX_FROM_BYTES / (1024 * 1024)
-                        + " MiB: not a copy set (the JSON that 'copy -o json' prints)");
+                throw usage("usage.from.too-long", file, MAX_FROM_BYTES / (1024 * 1024));
             }
-            text = new String(bytes, StandardCharsets.UTF_8);
+            json = new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw usage("--from " + file + ": no such file");
+            throw usage("usage.from.no-such-file", file);
         } catch (AccessDeniedException e) {
-            throw usage("--from " + file + ": permission denied");
+            throw usage("usage.from.permission-denied", file);
         } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw usage("--from " + file + ": cannot read it: " + e.getMessage());
+            throw usage("usage.from.unreadable", file, e.getMessage());
         }
         try {
-            return CopySetJson.read(text);
+            return CopySetJson.read(json);
         } catch (CopySetJson.NotACopySet e) {
-            throw usage("--from " + file + " is not a copy set (the JSON that 'copy -o json' prints): "
-                    + e.getMessage());
+            throw usage("usage.from.not-a-copy-set", file, new Sentence(e.key(), e.args()));
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(mixee.commandLine(), message);
+    private ParameterException usage(String key, Object... args) {
+        return new ParameterException(mixee.commandLine(), text.get(key, args));
     }
 
     /** The copies of a --from set that have no image id: nothing to act on, said on stderr. */

@@ -1,26 +1,35 @@
 package dev.ecsimage.cli;
 
-import dev.ecsimage.output.Language;
 import dev.ecsimage.output.Messages;
+import dev.ecsimage.output.Sentence;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A value an option's converter refuses, as a catalogue key and its arguments, so that the usage
- * error says it in the user's language ({@link UsageMessage}); converters cannot know the language.
- * Its message is the English sentence, for whoever reads it outside a usage error.
+ * A value that an option's converter or ecs-image's own checks refuse, as a sentence of the
+ * catalogue, so that the usage error says it in the user's language ({@link UsageMessage}):
+ * converters and checks cannot know the language. Its message is the English sentence, for
+ * whoever reads it outside a usage error.
  */
 final class InvalidValue extends TypeConversionException {
-    final String key;
-    final transient Object[] args;
+    private final transient Sentence sentence;
 
     InvalidValue(String key, Object... args) {
-        super(Messages.of(Language.en).get(key, args));
-        this.key = key;
-        this.args = args;
+        super(key);
+        this.sentence = new Sentence(key, args);
+    }
+
+    @Override
+    public String getMessage() {
+        return sentence.english();
+    }
+
+    /** Why the value is refused, to be said in the run's language. */
+    Sentence sentence() {
+        return sentence;
     }
 
     /** The sentence in {@code text}'s language. */
     String in(Messages text) {
-        return text.get(key, args);
+        return sentence.in(text);
     }
 }

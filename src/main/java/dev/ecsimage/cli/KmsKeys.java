@@ -1,5 +1,6 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.output.Sentence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,37 +16,40 @@ import java.util.Map;
  */
 record KmsKeys(String plain, Map<String, String> byRegion) {
     static final KmsKeys NONE = new KmsKeys(null, Map.of());
+    /** How to give keys when there are several destinations, the end of several messages. */
+    private static final Sentence EXAMPLE = new Sentence("usage.kms.example");
 
-    /** Reads the items; throws IllegalArgumentException with the rule an item breaks. */
+    /** Reads the items; throws {@link InvalidValue} with the rule an item breaks, which names the option. */
     static KmsKeys parse(List<String> items) {
         String plain = null;
         Map<String, String> byRegion = new LinkedHashMap<>();
         for (String item : items) {
             if (item.isBlank()) {
-                throw new IllegalArgumentException("an empty item: give KEY_ID, or REGION=KEY_ID per destination");
+                throw new InvalidValue("usage.kms.empty-item");
             }
             int eq = item.indexOf('=');
             if (eq < 0) {
                 if (plain != null) {
-                    throw new IllegalArgumentException("'" + plain + "' and '" + item + "': more than one key without "
-                            + "a region: " + example());
+                    throw new InvalidValue("usage.kms.two-plain", plain, item, EXAMPLE);
                 }
                 plain = item;
                 continue;
             }
             String region = item.substring(0, eq);
             String key = item.substring(eq + 1);
-            String problem = CopyChecks.region(region);
-            if (problem != null || key.isBlank()) {
-                throw new IllegalArgumentException("'" + item + "' is not REGION=KEY_ID"
-                        + (problem == null ? "" : ": '" + region + "' " + problem));
+            Sentence problem = CopyChecks.region(region);
+            if (problem != null) {
+                throw new InvalidValue("usage.kms.bad-region", item, region, problem);
+            }
+            if (key.isBlank()) {
+                throw new InvalidValue("usage.kms.not-region-key", item);
             }
             if (byRegion.putIfAbsent(region, key) != null) {
-                throw new IllegalArgumentException("'" + item + "': " + region + " has a key already");
+                throw new InvalidValue("usage.kms.region-twice", item, region);
             }
         }
         if (plain != null && !byRegion.isEmpty()) {
-            throw new IllegalArgumentException("'" + plain + "' has no region while others have one: " + example());
+            throw new InvalidValue("usage.kms.plain-among-regions", plain, EXAMPLE);
         }
         return new KmsKeys(plain, byRegion);
     }
@@ -56,20 +60,18 @@ record KmsKeys(String plain, Map<String, String> byRegion) {
 
     /**
      * Checks the keys against the destinations: a plain key needs exactly one, and every REGION=
-     * must name one. Throws IllegalArgumentException with the rule.
+     * must name one. Throws {@link InvalidValue} with the rule.
      *
      * @param destinations the destinations, or null when not known yet ({@code --to all}: several)
      * @param to           how the user gave them, for the message ({@code --to cn-shanghai,cn-beijing})
      */
     void check(List<String> destinations, String to) {
         if (plain != null && (destinations == null || destinations.size() > 1)) {
-            throw new IllegalArgumentException("'" + plain + "': KMS keys are regional, and " + to
-                    + " has several destinations: " + example());
+            throw new InvalidValue("usage.kms.regional", plain, to, EXAMPLE);
         }
         for (String region : byRegion.keySet()) {
             if (destinations != null && !destinations.contains(region)) {
-                throw new IllegalArgumentException("'" + region + "=" + byRegion.get(region) + "': " + region
-                        + " is not a destination of " + to);
+                throw new InvalidValue("usage.kms.not-a-destination", region + "=" + byRegion.get(region), region, to);
             }
         }
     }
@@ -77,10 +79,5 @@ record KmsKeys(String plain, Map<String, String> byRegion) {
     /** The key for a copy to {@code region}: its own, the plain one (one destination), or null. */
     String forRegion(String region) {
         return plain != null ? plain : byRegion.get(region);
-    }
-
-    private static String example() {
-        return "give one key per destination as REGION=KEY_ID (e.g. --kms-key-id cn-shanghai=KEY1,cn-beijing=KEY2); "
-                + "a destination without one gets the service key";
     }
 }

@@ -27,7 +27,8 @@ final class RetryNotes implements Consumer<Retry> {
         if (root.quiet) {
             return;
         }
-        String line = "ecs-image: " + retry.line();
+        String line = "ecs-image: " + root.text().get("progress.retrying", retry.action(), retry.region(),
+                retry.reason(), retry.attempt(), retry.maxAttempts(), retry.delayText());
         ProgressDisplay shown = display;
         if (shown != null) {
             shown.note(line);

@@ -6,6 +6,7 @@ import dev.ecsimage.api.Image;
 import dev.ecsimage.copyset.Copy;
 import dev.ecsimage.copyset.CopyError;
 import dev.ecsimage.copyset.CopySet;
+import dev.ecsimage.output.Sentence;
 import java.io.PrintWriter;
 
 /**
@@ -57,31 +58,32 @@ final class ReuseExisting {
         String id = existing.imageId();
         String tagged = ProvenanceTag.sourceOf(existing);
         if (tagged != null && !tagged.equals(source)) {
-            refuse(region, OTHER_SOURCE, id + ", named " + name + ", is a copy of " + tagged + " (its "
-                    + ProvenanceTag.KEY + " tag), not of " + source + ": not reused");
+            refuse(region, OTHER_SOURCE, new Sentence("reuse.other-source", id, name, tagged, ProvenanceTag.KEY, source));
         } else if (existing.isFailed()) {
-            refuse(region, FAILED, id + ", named " + name + ", ended " + existing.status() + ": not reused");
+            refuse(region, FAILED, new Sentence("reuse.failed", id, name, existing.status()));
         } else {
             if (tagged == null) {
-                root.context.err().println("warning: " + region + ": reusing " + id + ", named " + name
-                        + ", which has no " + ProvenanceTag.KEY + " tag: its source cannot be verified");
+                root.context.err().println(root.text().get("warning.line",
+                        root.text().get("reuse.untagged", region, id, name, ProvenanceTag.KEY)));
             } else {
-                root.console().note("reusing " + id + " in " + region + ", already named " + name + " ("
-                        + existing.status() + ")");
+                root.console().note(root.text().get("reuse.reusing", id, region, name, existing.status()));
             }
             copies.update(region, c -> c.accepted(id, null, true, Copy.ACCEPTED));
         }
         return true;
     }
 
-    /** The destination's row is an error (exit 7), without the other image's id: nothing may act on it by mistake. */
-    private void refuse(String region, String code, String message) {
+    /**
+     * The destination's row is an error (exit 7), without the other image's id: nothing may act on
+     * it by mistake. stderr says it in the user's language; the row keeps the English, as JSON does.
+     */
+    private void refuse(String region, String code, Sentence message) {
         PrintWriter err = root.context.err();
-        err.println("ecs-image: " + region + ": " + code + ": " + message);
+        err.println("ecs-image: " + region + ": " + code + ": " + message.in(root.text()));
         if (!root.quiet) {
-            err.println("hint: delete it, or choose another --name");
+            err.println(root.text().get("hint.line", root.text().get("hint.reuse-refused")));
         }
         copies.update(region, c -> c.withError(Copy.ERROR,
-                new CopyError(code, message, null, null, ExitStatus.CONFLICT.code)));
+                new CopyError(code, message.english(), null, null, ExitStatus.CONFLICT.code)));
     }
 }

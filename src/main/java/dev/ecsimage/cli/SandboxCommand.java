@@ -2,6 +2,7 @@ package dev.ecsimage.cli;
 
 import dev.ecsimage.ExitStatus;
 import dev.ecsimage.auth.ConfigException;
+import dev.ecsimage.output.Sentence;
 import dev.ecsimage.output.Json;
 import dev.ecsimage.output.Messages;
 import dev.ecsimage.output.TextWidth;
@@ -77,8 +78,8 @@ public final class SandboxCommand implements Runnable {
         }
         try {
             return SpeedConverter.parse(value);
-        } catch (CommandLine.TypeConversionException e) {
-            throw new ConfigException(SPEED_ENV + ": " + e.getMessage());
+        } catch (InvalidValue e) {
+            throw new ConfigException(new Sentence("config.variable", SPEED_ENV, e.sentence()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ecsimage.cli;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -9,7 +10,8 @@ import sun.misc.SignalHandler;
  * after the shutdown hooks, which print the record of the run and may cancel copies for a few
  * seconds); but while those hooks run, the JVM's own handler ignores every further SIGINT. This
  * handler halts on the second one instead. A SIGINT the process was started to ignore (a
- * background job of a script) stays ignored.
+ * background job of a script) stays ignored. The line it prints is said in the run's language,
+ * asked for only when it is printed.
  */
 final class SecondInterrupt {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
@@ -18,7 +20,8 @@ final class SecondInterrupt {
 
     private SecondInterrupt() {}
 
-    static void install() {
+    /** @param line the line to print on the second SIGINT (after {@code ecs-image: }) */
+    static void install(Supplier<String> line) {
         if (!INSTALLED.compareAndSet(false, true)) {
             return;
         }
@@ -27,7 +30,7 @@ final class SecondInterrupt {
             SignalHandler previous = Signal.handle(sigint, signal -> {
                 if (INTERRUPTED.getAndSet(true)) {
                     System.err.println();
-                    System.err.println("ecs-image: interrupted again: stopping at once");
+                    System.err.println("ecs-image: " + line.get());
                     System.err.flush();
                     Runtime.getRuntime().halt(STATUS);
                 }

@@ -2,6 +2,8 @@ package dev.ecsimage.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.ExitStatus;
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.sandbox.Faults;
 import dev.ecsimage.sandbox.SandboxKeys;
 import dev.ecsimage.sandbox.SandboxServer;
@@ -38,27 +40,26 @@ final class SelfTestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Context context = parent.root.context;
+        Messages text = parent.root.text();
         long start = System.nanoTime();
         try (SandboxServer fast = server(context, FAST); SandboxServer still = server(context, STILL)) {
-            Map<String, String> env = env(fast);
+            Map<String, String> env = env(fast, text.language());
             String copied = step(context, env, "copy", "-i", Seed.DEMO_IMAGE_ID, "-r", Seed.DEMO_REGION,
                     "-t", "cn-shanghai", "--interval", "20ms", "--progress", "plain", "-o", "json");
             String id = new ObjectMapper().readTree(copied).at("/copies/0/imageId").asText();
             step(context, env, "status", "-r", "cn-shanghai", "-i", id);
             // A copy that cannot end before it is cancelled, however slow this machine is.
-            Map<String, String> stillEnv = env(still);
+            Map<String, String> stillEnv = env(still, text.language());
             String running = step(context, stillEnv, "copy", "-i", Seed.DEMO_IMAGE_ID, "-r", Seed.DEMO_REGION,
                     "-t", "cn-beijing", "--no-wait", "-q").trim();
             step(context, stillEnv, "cancel", "-i", "cn-beijing:" + running, "--wait", "--interval", "20ms");
             step(context, env, "--help");
         } catch (StepFailed e) {
-            context.err().println("ecs-image: selftest failed: '" + String.join(" ", e.args) + "' exited with status "
-                    + e.status + " against the local sandbox; its stderr:");
+            context.err().println("ecs-image: " + text.get("selftest.failed", String.join(" ", e.args), e.status));
             context.err().print(e.err);
             return e.status;
         }
-        context.out().println("selftest passed: copy, status and cancel over HTTP against a local sandbox ("
-                + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        context.out().println(text.get("selftest.passed", (System.nanoTime() - start) / 1_000_000));
         return ExitStatus.SUCCESS.code;
     }
 
@@ -67,10 +68,12 @@ final class SelfTestCommand implements Callable<Integer> {
                 context.sleeper(), line -> { });
     }
 
-    private static Map<String, String> env(SandboxServer server) {
+    /** The environment of a step: the sandbox's keys and endpoint, and the selftest's language for what it says. */
+    private static Map<String, String> env(SandboxServer server, Language language) {
         return Map.of("ALIBABA_CLOUD_ACCESS_KEY_ID", SandboxKeys.ACCESS_KEY_ID,
                 "ALIBABA_CLOUD_ACCESS_KEY_SECRET", SandboxKeys.ACCESS_KEY_SECRET,
-                "ECS_IMAGE_ENDPOINT", server.url().toString(), "HOME", "/nonexistent");
+                "ECS_IMAGE_ENDPOINT", server.url().toString(), "HOME", "/nonexistent",
+                "ECS_IMAGE_LANG", language.name());
     }
 
     /** Runs one command as a user would, in this process; its stdout, or StepFailed. */

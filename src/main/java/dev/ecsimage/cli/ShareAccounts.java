@@ -12,25 +12,23 @@ final class ShareAccounts {
 
     private ShareAccounts() {}
 
-    /** Reads the items; throws IllegalArgumentException with the message for the user, which names the option. */
+    /** Reads the items; throws {@link InvalidValue} with the message for the user, which names the option. */
     static List<String> parse(List<String> items) {
         List<String> accounts = new ArrayList<>();
         for (String item : items) {
             if (item.isBlank()) {
-                throw new IllegalArgumentException("--share-with: an empty item: give account ids separated by commas");
+                throw new InvalidValue("usage.share.empty-item");
             }
             if (!item.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new IllegalArgumentException("--share-with '" + item + "' is not an account id: an Alibaba "
-                        + "Cloud account id is digits only (like 1234567890123456)");
+                throw new InvalidValue("usage.share.not-an-account", item);
             }
             if (accounts.contains(item)) {
-                throw new IllegalArgumentException("--share-with '" + item + "' is given twice");
+                throw new InvalidValue("usage.share.twice", item);
             }
             accounts.add(item);
         }
         if (accounts.size() > MAX) {
-            throw new IllegalArgumentException("--share-with: at most " + MAX + " accounts (got " + accounts.size()
-                    + "): an image can be shared with no more");
+            throw new InvalidValue("usage.share.too-many", MAX, accounts.size());
         }
         return List.copyOf(accounts);
     }

@@ -36,7 +36,8 @@ final class ShareListing {
                         .map(SharedAccount::aliyunId).toList();
                 listed.put(t, new Listed(accounts, null));
             } catch (EcsException e) {
-                ErrorReport.print(root.console(), t.region() + ": accounts of " + t.imageId(), e, root.maxAttempts);
+                ErrorReport.print(root.console(), root.text().get("share.listing-failed", t.region(), t.imageId()), e,
+                        root.maxAttempts);
                 listed.put(t, new Listed(null, CopyError.of(e)));
             }
         }

@@ -11,7 +11,9 @@ import dev.ecsimage.copyset.CopySet;
 import dev.ecsimage.output.DurationText;
 import dev.ecsimage.output.ErrorReport;
 import dev.ecsimage.output.ImageRow;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.output.ResultWriter;
+import dev.ecsimage.output.Sentence;
 import dev.ecsimage.output.StatusRow;
 import dev.ecsimage.watch.CopyWatcher;
 import dev.ecsimage.watch.Outcome;
@@ -74,15 +76,15 @@ final class StatusCommand implements Callable<Integer> {
         try (EcsClient ecs = ClientFactory.create(root)) {
             RetryNotes retries = new RetryNotes(root);
             client = ClientFactory.forRun(ecs, root, deadline, retries);
-            Object hook = root.context.abortHooks().register(this::abort);
+            Object hook = root.context.abortHooks().register(this::abort, root::text);
             try {
                 List<TargetResult> results;
-                String why = null;
+                Sentence why = null;
                 if (wait) {
                     session = new WaitSession(root, client, targets, "-", WatchListener.NONE, retries);
                     results = session.run(CopyWatcher.Goal.FINAL_STATE, timing.interval, deadline);
                     if (results.stream().anyMatch(r -> r.outcome() == Outcome.IN_PROGRESS)) {
-                        why = "still running after " + DurationText.format(timing.timeout);
+                        why = new Sentence("why.still-running", DurationText.format(timing.timeout));
                     }
                 } else {
                     results = look(targets);
@@ -91,7 +93,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (shares && why == null) {
                     listed = ShareListing.ask(root, client, results);
                 } else if (shares) {
-                    root.console().note("--shares: not asked: " + why);
+                    root.console().note(root.text().get("status.shares-not-asked", why));
                 }
                 Integer status = finish(results, listed, why);
                 return status == null ? ExitStatus.INTERRUPTED.code : status;
@@ -139,7 +141,7 @@ final class StatusCommand implements Callable<Integer> {
         if (waiting != null) {
             waiting.stop();
         AbortHooks.endEchoedLine(root.context);
-            finish(waiting.snapshot(), Map.of(), "interrupted");
+            finish(waiting.snapshot(), Map.of(), new Sentence("why.interrupted"));
         }
     }
 
@@ -152,7 +154,7 @@ final class StatusCommand implements Callable<Integer> {
      *         could not be listed; null when already ended
      */
     private synchronized Integer finish(List<TargetResult> results, Map<Target, ShareListing.Listed> listed,
-                                        String why) {
+                                        Sentence why) {
         if (ended) {
             return null;
         }
@@ -186,7 +188,7 @@ final class StatusCommand implements Callable<Integer> {
                 });
             }
             for (Copy c : ImageSelection.withoutImage(set)) {
-                root.console().note(c.region() + ": no image id in --from (" + c.status() + "): not looked at");
+                root.console().note(root.text().get("status.no-image-id", c.region(), c.status()));
             }
             new ResultWriter(root.console()).copies(set);
         } else {
@@ -224,6 +226,7 @@ final class StatusCommand implements Callable<Integer> {
     /** stderr: each error once per region, images not found (with where to look), images of unknown status. */
     private void report(List<TargetResult> results) {
         PrintWriter err = root.context.err();
+        Messages text = root.text();
         Map<EcsException, Boolean> printed = new IdentityHashMap<>();
         Map<String, List<String>> unknown = new LinkedHashMap<>();
         Map<String, EcsException> lastErrors = new LinkedHashMap<>();
@@ -238,11 +241,10 @@ final class StatusCommand implements Callable<Integer> {
                     }
                 }
                 case NOT_FOUND -> {
-                    err.println("ecs-image: " + region + ": no image " + id);
+                    err.println("ecs-image: " + text.get("status.no-image", region, id));
                     notFound = true;
                 }
-                case GONE -> err.println("ecs-image: " + region + ": the copy " + id
-                        + " is gone (cancelled or deleted elsewhere?)");
+                case GONE -> err.println("ecs-image: " + text.get("status.gone", region, id));
                 case IN_PROGRESS -> {
                     if (r.lastSeen() == null) {
                         unknown.computeIfAbsent(region, x -> new ArrayList<>()).add(id);
@@ -256,11 +258,12 @@ final class StatusCommand implements Callable<Integer> {
         }
         unknown.forEach((region, ids) -> {
             EcsException last = lastErrors.getOrDefault(region, session == null ? null : session.lastError(region));
-            err.println("ecs-image: " + region + ": status of " + String.join(", ", ids) + " unknown: DescribeImages "
-                    + "did not answer in time" + (last == null ? "" : "; last error: " + last.describe()));
+            String unknownIds = text.list(ids);
+            err.println("ecs-image: " + (last == null ? text.get("status.unknown", region, unknownIds)
+                    : text.get("status.unknown.last-error", region, unknownIds, last.describe())));
         });
         if (notFound && !root.quiet) {
-            err.println(root.text().get("hint.line", root.text().get("hint.copy-region")));
+            err.println(text.get("hint.line", text.get("hint.copy-region")));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.api.EcsClient;
+import dev.ecsimage.output.Messages;
+import dev.ecsimage.output.Sentence;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -14,7 +16,7 @@ final class StillRunning {
     private StillRunning() {}
 
     /** @param why what ended the wait, for the first line ({@code interrupted}, {@code still running after 30m}) */
-    static void report(EcsImageCommand root, EcsClient client, List<ImageRef> running, boolean cancel, String why) {
+    static void report(EcsImageCommand root, EcsClient client, List<ImageRef> running, boolean cancel, Sentence why) {
         if (running.isEmpty()) {
             return;
         }
@@ -22,8 +24,9 @@ final class StillRunning {
             BoundedCancel.cancel(root, client, running, why);
             return;
         }
+        Messages text = root.text();
         if (root.sandbox) {
-            root.console().note(why + "; the copies were simulated by --sandbox and ended with this process");
+            root.console().note(text.get("still-running.sandbox", why));
             return;
         }
         if (root.quiet) {
@@ -31,9 +34,9 @@ final class StillRunning {
         }
         PrintWriter err = root.context.err();
         FollowUpCommands commands = new FollowUpCommands(root);
-        err.println("ecs-image: " + why + "; the copies keep running.");
-        err.println("  follow: " + commands.follow(running));
-        err.println("  cancel: " + commands.cancel(running));
+        err.println("ecs-image: " + text.get("still-running.keep-running", why));
+        err.println("  " + text.get("still-running.follow", commands.follow(running)));
+        err.println("  " + text.get("still-running.cancel", commands.cancel(running)));
         err.flush();
     }
 }

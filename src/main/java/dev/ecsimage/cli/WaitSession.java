@@ -115,10 +115,9 @@ final class WaitSession implements WatchListener {
             return;
         }
         if (!image.isKnownStatus() && unknownStatuses.add(String.valueOf(image.status()))) {
-            root.console().note(target.region() + ": " + target.imageId() + (image.status() == null
-                    ? " has no status in DescribeImages' answer" : " is '" + image.status()
-                    + "', a status ecs-image does not know") + "; waiting until it is Available, CreateFailed or "
-                    + "UnAvailable");
+            root.console().note(image.status() == null
+                    ? root.text().get("wait.no-status", target.region(), target.imageId())
+                    : root.text().get("wait.unknown-status", target.region(), target.imageId(), image.status()));
         }
         Image shown = shown(image);
         lastSeen.put(target, shown);

@@ -30,10 +30,27 @@ public final class CopySetJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** The text is not a copy set document; the message says why, for the user. */
+    /**
+     * The text is not a copy set document. Why, for the user, is a sentence of the message
+     * catalogue ({@code copyset.*}) and its arguments, which the command line says in the user's
+     * language; the exception's own message is that key.
+     */
     public static final class NotACopySet extends Exception {
-        NotACopySet(String reason) {
-            super(reason, null, false, false);
+        private final String key;
+        private final transient Object[] args;
+
+        NotACopySet(String key, Object... args) {
+            super(key, null, false, false);
+            this.key = key;
+            this.args = args;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Object[] args() {
+            return args.clone();
         }
     }
 
@@ -88,27 +105,25 @@ public final class CopySetJson {
         try (JsonParser parser = MAPPER.createParser(text)) {
             doc = parser.readValueAsTree();
             if (doc == null) {
-                throw new NotACopySet("it is empty");
+                throw new NotACopySet("copyset.empty");
             }
             if (parser.nextToken() != null) {
-                throw new NotACopySet("more than one JSON value (line " + parser.getCurrentLocation().getLineNr()
-                        + "): one run of 'copy -o json' writes one document");
+                throw new NotACopySet("copyset.several-values", parser.getCurrentLocation().getLineNr());
             }
         } catch (JsonProcessingException e) {
-            throw new NotACopySet("not JSON: it breaks off, or has a syntax error, at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw new NotACopySet("copyset.not-json", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         } catch (IOException e) {
-            throw new NotACopySet("unreadable: " + e.getMessage());
+            throw new NotACopySet("copyset.unreadable", e.getMessage());
         }
         if (!doc.isObject()) {
-            throw new NotACopySet("not a JSON object");
+            throw new NotACopySet("copyset.not-an-object");
         }
         JsonNode copies = doc.get("copies");
         if (copies == null && doc.has("images")) {
-            throw new NotACopySet("it is what 'status -o json' prints (\"images\"), not a copy set (\"copies\")");
+            throw new NotACopySet("copyset.status-output");
         }
         if (copies == null || !copies.isArray()) {
-            throw new NotACopySet("it has no \"copies\" list");
+            throw new NotACopySet("copyset.no-copies");
         }
         List<Copy> list = new ArrayList<>();
         List<String> regions = new ArrayList<>();
@@ -116,22 +131,21 @@ public final class CopySetJson {
             String where = "copies[" + i + "]";
             Copy c = copy(copies.get(i), where);
             if (regions.contains(c.region())) {
-                throw new NotACopySet(where + ": region " + c.region() + " is listed twice");
+                throw new NotACopySet("copyset.region-twice", where, c.region());
             }
             regions.add(c.region());
             list.add(c);
         }
-        return new CopySet(text(doc, "sourceRegion", "the document", false),
-                text(doc, "sourceImageId", "the document", false), list);
+        return new CopySet(text(doc, "sourceRegion", null, false), text(doc, "sourceImageId", null, false), list);
     }
 
     private static Copy copy(JsonNode o, String where) throws NotACopySet {
         if (!o.isObject()) {
-            throw new NotACopySet(where + " is not an object");
+            throw new NotACopySet("copyset.item-not-object", where);
         }
         JsonNode reused = o.get("reused");
         if (reused != null && !reused.isNull() && !reused.isBoolean()) {
-            throw new NotACopySet(where + ": \"reused\" must be true or false");
+            throw new NotACopySet("copyset.reused", where);
         }
         return new Copy(text(o, "region", where, true), text(o, "imageId", where, false),
                 text(o, "status", where, true), integer(o, "progress", where), null, text(o, "requestId", where, false),
@@ -144,12 +158,12 @@ public final class CopySetJson {
             return null;
         }
         if (!list.isArray()) {
-            throw new NotACopySet(where + ": \"sharedWith\" must be a list of account ids or null");
+            throw new NotACopySet("copyset.shared-with-list", where);
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode id : list) {
             if (!id.isTextual() || id.asText().isBlank()) {
-                throw new NotACopySet(where + ": \"sharedWith\" must hold account ids (non-empty strings)");
+                throw new NotACopySet("copyset.shared-with-ids", where);
             }
             ids.add(id.asText());
         }
@@ -162,26 +176,31 @@ public final class CopySetJson {
         }
         String at = where + ".error";
         if (!e.isObject()) {
-            throw new NotACopySet(at + " must be an object or null");
+            throw new NotACopySet("copyset.error-not-object", at);
         }
         Integer exit = integer(e, "exitStatus", at);
         if (exit == null) {
-            throw new NotACopySet(at + ": \"exitStatus\" is missing");
+            throw new NotACopySet("copyset.missing", at, "exitStatus");
         }
         return new CopyError(text(e, "code", at, true), text(e, "message", at, false), text(e, "requestId", at, false),
                 integer(e, "httpStatus", at), exit);
     }
 
+    /** @param where the copy ({@code copies[2]}), or null for the document itself */
     private static String text(JsonNode o, String field, String where, boolean required) throws NotACopySet {
         JsonNode v = o.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new NotACopySet(where + ": \"" + field + "\" is missing");
+                throw new NotACopySet("copyset.missing", where, field);
             }
             return null;
         }
-        if (!v.isTextual() || (required && v.asText().isBlank())) {
-            throw new NotACopySet(where + ": \"" + field + "\" must be " + (required ? "a non-empty string" : "a string"));
+        if (required && (!v.isTextual() || v.asText().isBlank())) {
+            throw new NotACopySet("copyset.not-text.required", where, field);
+        }
+        if (!v.isTextual()) {
+            throw where == null ? new NotACopySet("copyset.not-text.document", field)
+                    : new NotACopySet("copyset.not-text", where, field);
         }
         return v.asText();
     }
@@ -192,7 +211,7 @@ public final class CopySetJson {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new NotACopySet(where + ": \"" + field + "\" must be a whole number");
+            throw new NotACopySet("copyset.not-a-number", where, field);
         }
         return v.asInt();
     }

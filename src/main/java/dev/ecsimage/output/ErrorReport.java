@@ -13,12 +13,17 @@ import java.io.PrintWriter;
  * a hint where one helps, the Recommend URL with --verbose; or its JSON object for {@code -o json}.
  * The code and the service's message stay as the service said them, in whatever language; the
  * hint around them is in the user's: the catalogue's {@code hint.code.CODE}, where there is one.
+ * ecs-image's own words in an error's message (a network failure, an answer that cannot be used)
+ * are kept too: the message is a field of {@code -o json}, the same in every language, and the
+ * code says what it is. Only an error ecs-image concludes itself ({@link SentenceError}) is said
+ * in the user's language.
  */
 public final class ErrorReport {
     private ErrorReport() {}
 
-    static String line(String prefix, EcsException e) {
-        return "ecs-image: " + (prefix == null ? "" : prefix + ": ") + e.describe();
+    static String line(String prefix, EcsException e, Messages text) {
+        String described = e instanceof SentenceError own ? e.code() + ": " + own.sentence().in(text) : e.describe();
+        return "ecs-image: " + (prefix == null ? "" : prefix + ": ") + described;
     }
 
     static String hint(EcsException e, int maxAttempts, Messages text) {
@@ -41,7 +46,7 @@ public final class ErrorReport {
     public static void print(Console console, String prefix, EcsException e, int maxAttempts) {
         PrintWriter err = console.err();
         Messages text = console.text();
-        err.println(line(prefix, e));
+        err.println(line(prefix, e, text));
         String hint = hint(e, maxAttempts, text);
         if (hint != null && !console.quiet()) {
             err.println(text.get("hint.line", hint));

@@ -27,18 +27,16 @@ public record ImageRow(String region, String imageId, String name, String status
         return progress == null ? "-" : progress + "%";
     }
 
-    /** {@code ETA 1m30s} in English, null when the remaining time is unknown. */
-    String etaText() {
-        return etaText(Messages.of(Language.en));
-    }
-
     /** {@code ETA 1m30s} ({@code 剩余 1m30s} in Chinese), null when the remaining time is unknown. */
     String etaText(Messages text) {
         return remainingSeconds == null || remainingSeconds <= 0 ? null
                 : text.get("progress.eta", DurationText.format(Duration.ofSeconds(remainingSeconds)));
     }
 
-    /** {@code cn-shanghai  m-uf6...  Available  100%}, region padded to {@code regionWidth} columns. */
+    /**
+     * The row as stdout shows it in every language: {@code cn-shanghai  m-uf6...  Available  100%},
+     * the region padded to {@code regionWidth} columns (ids and the API's words, which scripts read).
+     */
     String text(int regionWidth) {
         return line(regionWidth, Messages.of(Language.en));
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * and {@code messages_zh.properties} (next to this class) hold the texts, and a test checks that
  * both have the same keys. Arguments are {@code {0}}, {@code {1}}... and nothing else is special
  * (no MessageFormat quoting). A catalogue is read at its first sentence, so a run that says
- * nothing reads none, and an English run never reads the Chinese file.
+ * nothing reads none, and an English run never reads the Chinese file. An argument may be a
+ * {@link Sentence}, said in the same language, or a list (see {@link #said}).
  *
  * <p>Help text is not here: English help lives in the command annotations, Chinese help in
  * {@code cli/help_zh.properties} (see {@code cli/HelpLanguage}).
@@ -69,7 +70,38 @@ public final class Messages {
     /** The sentence {@code key} with its arguments, or null when there is none (e.g. no hint for a code). */
     public String find(String key, Object... args) {
         String pattern = texts().get(key);
-        return pattern == null ? null : format(pattern, args);
+        return pattern == null ? null : format(pattern, said(args));
+    }
+
+    /**
+     * The arguments with each {@link Sentence} among them said in this language, and each list as
+     * its items (sentences said) joined by semicolons: a list of things that may hold commas
+     * ({@code tried environment variables; ~/.aliyun/config.json (absent)}).
+     */
+    private Object[] said(Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            Object said = args[i] instanceof Sentence s ? s.in(this)
+                    : args[i] instanceof java.util.List<?> items ? joined(items) : args[i];
+            if (said != args[i]) {
+                if (out == args) {
+                    out = args.clone();
+                }
+                out[i] = said;
+            }
+        }
+        return out;
+    }
+
+    private String joined(java.util.List<?> items) {
+        StringBuilder s = new StringBuilder();
+        for (Object item : items) {
+            if (s.length() > 0) {
+                s.append(chinese() ? "；" : "; ");
+            }
+            s.append(item instanceof Sentence sentence ? sentence.in(this) : String.valueOf(item));
+        }
+        return s.toString();
     }
 
     /** {@code key.one} when {@code n} is 1, else {@code key.other}; {@code {0}} is {@code n}. */

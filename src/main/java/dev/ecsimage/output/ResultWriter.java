@@ -35,35 +35,38 @@ public final class ResultWriter {
         if (json()) {
             print(CopySetJson.write(set));
         } else {
-            rows(set.copies().stream().map(ImageRow::of).toList(), set.copies().stream().map(ResultWriter::shares)
-                    .toList());
+            rows(set.copies().stream().map(ImageRow::of).toList(), set.copies().stream().map(this::shares).toList());
         }
     }
 
     /**
-     * What a copy's row says about sharing: nothing when no sharing was asked for (or no copy
-     * was made); {@code shared with A, B}; {@code not shared}; and for a copy that is Available
-     * but whose sharing failed, the error's code: {@code not shared: CODE}, or {@code shared with
-     * A (the rest: CODE)} when it failed half-way.
+     * What a copy's row says about sharing, in the user's language: nothing when no sharing was
+     * asked for (or no copy was made); {@code shared with A, B}; {@code not shared}; and for a copy
+     * that is Available but whose sharing failed, the error's code: {@code not shared: CODE}, or
+     * {@code shared with A (the rest: CODE)} when it failed half-way.
      */
-    private static String shares(Copy c) {
+    private String shares(Copy c) {
         if (c.sharedWith() == null || c.imageId() == null) {
             return null;
         }
+        Messages text = console.text();
         String failed = c.available() && c.error() != null ? c.error().code() : null;
         if (c.sharedWith().isEmpty()) {
-            return failed == null ? "not shared" : "not shared: " + failed;
+            return failed == null ? text.get("row.not-shared") : text.get("row.not-shared.failed", failed);
         }
-        return sharedWith(c.sharedWith()) + (failed == null ? "" : " (the rest: " + failed + ")");
+        return failed == null ? sharedWith(c.sharedWith())
+                : text.get("row.shared-with.failed", text.list(c.sharedWith()), failed);
     }
 
-    private static String sharedWith(List<String> accounts) {
-        return accounts.isEmpty() ? "not shared" : "shared with " + String.join(", ", accounts);
+    private String sharedWith(List<String> accounts) {
+        Messages text = console.text();
+        return accounts.isEmpty() ? text.get("row.not-shared") : text.get("row.shared-with", text.list(accounts));
     }
 
     /**
      * {@code status}: {@code {"images": [...]}}, or one row per image with its remaining time,
-     * where it came from ({@code from cn-hangzhou/m-bp1xxxx}) and whom it is shared with, when known.
+     * where it came from ({@code from cn-hangzhou/m-bp1xxxx}) and whom it is shared with, when known
+     * (these words in the user's language; the status is the API's word in every language).
      */
     public void images(List<StatusRow> images) {
         if (json()) {
@@ -84,14 +87,14 @@ public final class ResultWriter {
             }
             print(doc);
         } else {
-            rows(images.stream().map(StatusRow::image).toList(), images.stream().map(ResultWriter::details).toList());
+            rows(images.stream().map(StatusRow::image).toList(), images.stream().map(this::details).toList());
         }
     }
 
-    private static String details(StatusRow row) {
+    private String details(StatusRow row) {
         List<String> parts = new ArrayList<>();
         if (row.source() != null) {
-            parts.add("from " + row.source());
+            parts.add(console.text().get("row.from", row.source()));
         }
         if (row.sharedWith() != null) {
             parts.add(sharedWith(row.sharedWith()));
@@ -140,7 +143,7 @@ public final class ResultWriter {
         int width = rows.stream().mapToInt(r -> TextWidth.of(r.region())).max().orElse(0);
         for (int i = 0; i < rows.size(); i++) {
             ImageRow r = rows.get(i);
-            String etaText = r.etaText();
+            String etaText = r.etaText(console.text());
             String more = details.get(i);
             out.println(r.text(width) + (etaText == null ? "" : "  " + etaText) + (more == null ? "" : "  " + more));
         }

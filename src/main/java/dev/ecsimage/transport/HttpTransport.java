@@ -1,5 +1,6 @@
 package dev.ecsimage.transport;
 
+import dev.ecsimage.output.Sentence;
 import dev.ecsimage.auth.Credentials;
 import dev.ecsimage.auth.CredentialsProvider;
 import java.io.IOException;
@@ -48,14 +49,6 @@ public final class HttpTransport implements Transport {
     /** The service's answers are a few KiB (a page of 100 images some 200 KiB); longer ones are not read. */
     public static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
-    static final String UNTRUSTED_HINT = "if a proxy or firewall on your network re-signs TLS with its own "
-            + "certificate authority, give Java a trust store that holds it: ECS_IMAGE_JAVA_OPTS="
-            + "'-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=PASSWORD'";
-    static final String WRONG_HOST_HINT = "check --endpoint, --network and --region; if a proxy or firewall re-signs "
-            + "TLS, its certificate must name this host and Java must trust its authority: ECS_IMAGE_JAVA_OPTS="
-            + "'-Djavax.net.ssl.trustStore=/path/to/truststore.p12 -Djavax.net.ssl.trustStorePassword=PASSWORD'";
-    static final String NOT_TLS_HINT = "the endpoint does not answer in TLS: check the scheme (http:// or https://) "
-            + "and port of --endpoint or ECS_IMAGE_ENDPOINT";
 
     private final CloseableHttpClient http;
     private final Endpoints endpoints;
@@ -231,23 +224,23 @@ public final class HttpTransport implements Transport {
         String variable = proxy != null ? proxy.variable()
                 : "https".equalsIgnoreCase(base.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY";
         if (proxy == null) {
-            return new ConnectionConfigException("a proxy requires a user and password (HTTP 407)",
-                    "give them in " + variable + "=http://user:password@host:port");
+            return new ConnectionConfigException(new Sentence("proxy.needs-credentials"),
+                    new Sentence("hint.proxy.give-credentials", variable));
         }
-        String format = "http://user:password@host:port, with special characters percent-encoded (@ as %40, : as %3A)";
         if (!proxy.hasCredentials()) {
-            return new ConnectionConfigException("the proxy " + proxy.masked() + " (" + variable
-                    + ") requires a user and password (HTTP 407)", "give them in " + variable + ": " + format);
+            return new ConnectionConfigException(new Sentence("proxy.needs-credentials.named", proxy.masked(), variable),
+                    new Sentence("hint.proxy.give-credentials.format", variable));
         }
-        return new ConnectionConfigException("the proxy " + proxy.masked() + " (" + variable
-                + ") refused the user and password (HTTP 407)",
-                "check the proxy user and password in " + variable + ": " + format);
+        return new ConnectionConfigException(new Sentence("proxy.refused-credentials", proxy.masked(), variable),
+                new Sentence("hint.proxy.check-credentials", variable));
     }
 
+    /** @param problem what is wrong, in the words of {@link NetworkErrors#permanentTlsProblem} */
     private static ConnectionConfigException tlsFailure(URI base, String problem) {
-        String hint = problem.startsWith("certificate does not match") ? WRONG_HOST_HINT
-                : problem.startsWith("certificate") ? UNTRUSTED_HINT : NOT_TLS_HINT;
-        return new ConnectionConfigException("TLS handshake with " + Endpoints.host(base) + " failed: " + problem, hint);
+        String hint = problem.startsWith("certificate does not match") ? "hint.tls.wrong-host"
+                : problem.startsWith("certificate") ? "hint.tls.untrusted" : "hint.tls.not-tls";
+        return new ConnectionConfigException(new Sentence("tls.failed", Endpoints.host(base), problem),
+                new Sentence(hint));
     }
 
     /** After the connection (and any tunnel and TLS) is ready: the answer's own bound starts. */

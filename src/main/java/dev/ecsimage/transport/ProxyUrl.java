@@ -1,5 +1,6 @@
 package dev.ecsimage.transport;
 
+import dev.ecsimage.output.Sentence;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -32,15 +33,15 @@ public record ProxyUrl(String variable, String host, int port, String user, Stri
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw invalid(variable, value, "is not a proxy URL");
+            throw invalid(variable, value, new Sentence("proxy.not-a-url"));
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http")) {
-            throw invalid(variable, value, "uses " + scheme + "://, which ecs-image does not support (only http:// proxies)");
+            throw invalid(variable, value, new Sentence("proxy.scheme", scheme));
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw invalid(variable, value, "is not a proxy URL (no host)");
+            throw invalid(variable, value, new Sentence("proxy.no-host"));
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -89,9 +90,8 @@ public record ProxyUrl(String variable, String host, int port, String user, Stri
         return USER_INFO.matcher(value).replaceFirst("$1***@");
     }
 
-    private static ConnectionConfigException invalid(String variable, String value, String problem) {
-        return new ConnectionConfigException(variable + " '" + mask(value) + "' " + problem,
-                "set " + variable + " to http://host:port, or http://user:password@host:port with special "
-                        + "characters of the user and password percent-encoded (@ as %40, : as %3A)");
+    private static ConnectionConfigException invalid(String variable, String value, Sentence problem) {
+        return new ConnectionConfigException(new Sentence("proxy.invalid", variable, mask(value), problem),
+                new Sentence("hint.proxy.format", variable));
     }
 }

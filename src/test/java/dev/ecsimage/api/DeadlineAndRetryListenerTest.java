@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.Messages;
 import dev.ecsimage.testing.ManualClock;
 import dev.ecsimage.transport.RetryPolicy;
 import java.io.IOException;
@@ -122,7 +124,7 @@ class DeadlineAndRetryListenerTest {
                 "DescribeImages in cn-shanghai: Throttling.User; retrying (3/5) in 2.4s",
                 "DescribeImages in cn-shanghai: unreadable answer (HTTP 200); retrying (4/5) in 4.8s",
                 "DescribeImages in cn-shanghai: ServiceUnavailable (HTTP 503); retrying (5/5) in 9.6s"),
-                retries.stream().map(Retry::line).toList());
+                retries.stream().map(DeadlineAndRetryListenerTest::line).toList());
         assertEquals(new Retry("DescribeImages", "cn-shanghai", "Read timed out", 2, 5, Duration.ofMillis(1200)),
                 retries.get(0));
         assertEquals(millis(1200, 2400, 4800, 9600), sleeps);
@@ -138,15 +140,21 @@ class DeadlineAndRetryListenerTest {
         assertThrows(EcsException.class, () -> client.cancelCopyImage("cn-shanghai", "m-1"));
 
         assertEquals(List.of("CancelCopyImage in cn-shanghai: ServiceUnavailable (HTTP 503); retrying (2/2) in 0.2s"),
-                retries.stream().map(Retry::line).toList());
+                retries.stream().map(DeadlineAndRetryListenerTest::line).toList());
     }
 
     @Test
     void theRetryLineRoundsToATenthOfASecond() {
         assertEquals("CopyImage in cn-beijing: connection refused; retrying (3/5) in 0.0s",
-                new Retry("CopyImage", "cn-beijing", "connection refused", 3, 5, Duration.ofMillis(49)).line());
+                line(new Retry("CopyImage", "cn-beijing", "connection refused", 3, 5, Duration.ofMillis(49))));
         assertEquals("CopyImage in cn-beijing: connection refused; retrying (3/5) in 20.0s",
-                new Retry("CopyImage", "cn-beijing", "connection refused", 3, 5, Duration.ofSeconds(20)).line());
+                line(new Retry("CopyImage", "cn-beijing", "connection refused", 3, 5, Duration.ofSeconds(20))));
+    }
+
+    /** The retry as an English run says it (cli/RetryNotes). */
+    private static String line(Retry r) {
+        return Messages.of(Language.en).get("progress.retrying", r.action(), r.region(), r.reason(), r.attempt(),
+                r.maxAttempts(), r.delayText());
     }
 
     @Test

@@ -22,15 +22,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.ecsimage.output.Language;
-import dev.ecsimage.output.Messages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The chain's order for fixed keys, and every one-line message about a missing or broken setting. */
 class CredentialChainTest {
-    private static final Messages EN = Messages.of(Language.en);
     private static final String CONFIG_AK = """
             {"current":"main","profiles":[
               {"name":"main","mode":"AK","access_key_id":"LTAIconfigmain0001","access_key_secret":"s1","region_id":"cn-shanghai"},
@@ -195,7 +192,7 @@ class CredentialChainTest {
                 + "~/.alibabacloud/credentials (absent); ECS metadata (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)",
                 e.getMessage());
         assertEquals("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', "
-                + "or try --sandbox", EN.get(e.hintKey()));
+                + "or try --sandbox", e.hint());
     }
 
     @Test
@@ -330,7 +327,7 @@ class CredentialChainTest {
         Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r-----"));
         List<String> warnings = new ArrayList<>();
         CredentialChain chain = new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")),
-                lines::add, warnings::add);
+                lines::add, w -> warnings.add(w.english()));
         assertEquals("LTAIconfigmain0001", chain.resolve(null).credentials().accessKeyId());
         assertEquals("LTAIiniprod000001", chain.resolve("prod").credentials().accessKeyId());
         assertEquals(List.of("~/.aliyun/config.json is readable by others (mode 0644): chmod 600 it",
@@ -343,7 +340,7 @@ class CredentialChainTest {
         assumeTrue(Files.getFileStore(config).supportsFileAttributeView("posix"), "no POSIX permissions here");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         List<String> warnings = new ArrayList<>();
-        new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")), null, warnings::add)
+        new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")), null, w -> warnings.add(w.english()))
                 .resolve(null);
         assertEquals(List.of(), warnings);
     }
@@ -401,7 +398,7 @@ class CredentialChainTest {
                 + ": " + reason, e.getMessage());
         assertEquals("give ecs-image a profile of mode AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, "
                 + "CredentialsURI, OIDC or External (--profile NAME), or set ALIBABA_CLOUD_ACCESS_KEY_ID, "
-                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN", EN.get(e.hintKey()));
+                + "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN", e.hint());
     }
 
     @Test
@@ -427,7 +424,7 @@ class CredentialChainTest {
         ini(INI);
         List<String> warnings = new ArrayList<>();
         assertEquals(List.of("default", "prod"), new CredentialChain(env, home, new ManualClock(Instant.EPOCH), lines::add,
-                warnings::add).profileNames());
+                w -> warnings.add(w.english())).profileNames());
         assertEquals(List.of(), lines);
         assertEquals(List.of(), new CredentialChain(env, home.resolve("nobody")).profileNames());
     }
@@ -457,7 +454,7 @@ class CredentialChainTest {
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         List<String> warnings = new ArrayList<>();
         CredentialChain chain = new CredentialChain(env, home, new ManualClock(Instant.parse("2026-11-27T21:00:00Z")),
-                null, warnings::add);
+                null, w -> warnings.add(w.english()));
 
         assertEquals(Optional.empty(), chain.profileLanguage(null));
         ConfigException e = assertThrows(ConfigException.class, () -> chain.resolve(null));

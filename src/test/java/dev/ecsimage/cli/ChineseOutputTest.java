@@ -120,7 +120,9 @@ class ChineseOutputTest {
         CliRun.Result r = cli.run("status", "-r", "cn-shanghai", "-i", "m-a");
 
         assertEquals(3, r.status());
-        assertTrue(r.err().startsWith("ecs-image: no credentials found: tried environment variables; "), r.err());
+        assertEquals("ecs-image: 未找到凭证，已尝试：环境变量；~/.aliyun/config.json（不存在）；"
+                + "~/.alibabacloud/credentials（不存在）；ECS 实例元数据（已被 ALIBABA_CLOUD_ECS_METADATA_DISABLED 禁用）",
+                r.err().lines().findFirst().orElseThrow());
         assertTrue(r.err().endsWith("\n提示：请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 和 ALIBABA_CLOUD_ACCESS_KEY_SECRET，"
                 + "或运行 'aliyun configure'，也可以先用 --sandbox 试用\n"), r.err());
         assertEquals(1, cli.run("status", "-r", "cn-shanghai", "-i", "m-a", "-q").err().lines().count(), "no hint with --quiet");

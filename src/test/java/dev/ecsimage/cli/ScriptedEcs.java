@@ -55,7 +55,10 @@ final class ScriptedEcs implements Transport {
         image("cn-hangzhou", SOURCE, "source", new Step("Available", 100, null));
     }
 
-    /** An image that exists in {@code region} and walks through {@code steps} (the last one stays). */
+    /**
+     * An image that exists in {@code region} and walks through {@code steps} (the last one stays);
+     * a step without a status is the image gone from the listing.
+     */
     ScriptedEcs image(String region, String id, String name, Step... steps) {
         images.computeIfAbsent(region, r -> new LinkedHashMap<>()).put(id, new ArrayDeque<>(Arrays.asList(steps)));
         if (name != null) {
@@ -203,6 +206,9 @@ final class ScriptedEcs implements Transport {
                     }
                     Deque<Step> steps = e.getValue();
                     Step s = steps.size() > 1 ? steps.poll() : steps.peek();
+                    if (s.status() == null) {
+                        continue;
+                    }
                     ObjectNode i = list.addObject().put("ImageId", id).put("ImageName", name).put("ImageOwnerAlias", owner)
                             .put("Status", s.status()).put("Progress", s.progress() == null ? null : s.progress() + "%");
                     ArrayNode tagList = i.putObject("Tags").putArray("Tag");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import dev.ecsimage.output.Sentence;
 import org.junit.jupiter.api.Test;
 
 class CopySetJsonTest {
@@ -49,27 +50,30 @@ class CopySetJsonTest {
 
     @Test
     void anErrorNeedsItsExitStatusAndCodeAndNumbersMustBeWhole() {
-        assertEquals("copies[0].error: \"exitStatus\" is missing", assertThrows(CopySetJson.NotACopySet.class,
+        assertEquals("copies[0].error: \"exitStatus\" is missing", said(assertThrows(CopySetJson.NotACopySet.class,
                 () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Error\", "
-                        + "\"error\": {\"code\": \"X\"}}]}")).getMessage());
-        assertEquals("copies[0].error: \"code\" is missing", assertThrows(CopySetJson.NotACopySet.class,
+                        + "\"error\": {\"code\": \"X\"}}]}"))));
+        assertEquals("copies[0].error: \"code\" is missing", said(assertThrows(CopySetJson.NotACopySet.class,
                 () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Error\", "
-                        + "\"error\": {\"exitStatus\": 6}}]}")).getMessage());
-        assertEquals("copies[0]: \"progress\" must be a whole number", assertThrows(CopySetJson.NotACopySet.class,
+                        + "\"error\": {\"exitStatus\": 6}}]}"))));
+        assertEquals("copies[0]: \"progress\" must be a whole number", said(assertThrows(CopySetJson.NotACopySet.class,
                 () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Creating\", "
-                        + "\"progress\": \"40%\"}]}")).getMessage());
-        assertEquals("copies[0]: \"reused\" must be true or false", assertThrows(CopySetJson.NotACopySet.class,
+                        + "\"progress\": \"40%\"}]}"))));
+        assertEquals("copies[0]: \"reused\" must be true or false", said(assertThrows(CopySetJson.NotACopySet.class,
                 () -> CopySetJson.read("{\"copies\": [{\"region\": \"cn-shanghai\", \"status\": \"Creating\", "
-                        + "\"reused\": \"no\"}]}")).getMessage());
-        assertEquals("not a JSON object", assertThrows(CopySetJson.NotACopySet.class,
-                () -> CopySetJson.read("[]")).getMessage());
+                        + "\"reused\": \"no\"}]}"))));
+        assertEquals("not a JSON object", said(assertThrows(CopySetJson.NotACopySet.class,
+                () -> CopySetJson.read("[]"))));
         assertEquals("copies[0]: \"sharedWith\" must be a list of account ids or null",
-                assertThrows(CopySetJson.NotACopySet.class, () -> CopySetJson.read("{\"copies\": [{\"region\": "
-                        + "\"cn-shanghai\", \"status\": \"Available\", \"sharedWith\": \"1234567890123456\"}]}"))
-                        .getMessage());
+                said(assertThrows(CopySetJson.NotACopySet.class, () -> CopySetJson.read("{\"copies\": [{\"region\": "
+                        + "\"cn-shanghai\", \"status\": \"Available\", \"sharedWith\": \"1234567890123456\"}]}"))));
         assertEquals("copies[0]: \"sharedWith\" must hold account ids (non-empty strings)",
-                assertThrows(CopySetJson.NotACopySet.class, () -> CopySetJson.read("{\"copies\": [{\"region\": "
-                        + "\"cn-shanghai\", \"status\": \"Available\", \"sharedWith\": [1234567890123456]}]}"))
-                        .getMessage());
+                said(assertThrows(CopySetJson.NotACopySet.class, () -> CopySetJson.read("{\"copies\": [{\"region\": "
+                        + "\"cn-shanghai\", \"status\": \"Available\", \"sharedWith\": [1234567890123456]}]}"))));
+    }
+
+    /** Why the reader refused, as an English run says it. */
+    private static String said(CopySetJson.NotACopySet e) {
+        return new Sentence(e.key(), e.args()).english();
     }
 }

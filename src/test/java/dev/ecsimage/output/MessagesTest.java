@@ -52,7 +52,7 @@ class MessagesTest {
             if (!enArgs.equals(zhArgs) && !key.endsWith(".one")) {
                 problems.add(key + ": English uses " + enArgs + ", Chinese " + zhArgs);
             }
-            Object[] samples = {"ARG0", "ARG1", "ARG2", "ARG3"};
+            Object[] samples = {"ARG0", "ARG1", "ARG2", "ARG3", "ARG4", "ARG5", "ARG6"};
             for (Language language : Language.values()) {
                 String said = Messages.of(language).get(key, samples);
                 if (ARGUMENT.matcher(said).find() || said.isBlank()) {

@@ -109,7 +109,7 @@ class TlsFailureTest {
 
         assertEquals("TLS handshake with 127.0.0.1:" + tls.port() + " failed: certificate does not match the host name",
                 e.getMessage());
-        assertEquals(HttpTransport.WRONG_HOST_HINT, e.hint());
+        assertEquals(dev.ecsimage.output.Messages.of(dev.ecsimage.output.Language.en).get("hint.tls.wrong-host"), e.hint());
         assertEquals(true, e.hint().contains("-Djavax.net.ssl.trustStore=") && e.hint().contains("ECS_IMAGE_JAVA_OPTS"));
     }
 
