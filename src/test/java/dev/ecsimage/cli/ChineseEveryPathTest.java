@@ -118,7 +118,7 @@ class ChineseEveryPathTest {
                         new Step("Creating", 40, 1200L)), "status", "-i", "cn-shanghai:m-a", "--wait", "--timeout", "1m",
                         "--progress", "none", "--shares"),
                 run("status: gone", cli -> cli.ecs.image("cn-shanghai", "m-a", "web", new Step("Creating", 40, 120L),
-                        new Step(null, null, null)), "status", "-i", "cn-shanghai:m-a", "--wait",
+                        ScriptedEcs.GONE), "status", "-i", "cn-shanghai:m-a", "--wait",
                         "--progress", "plain", "--interval", "1s"),
                 run("status: unknown status", cli -> cli.ecs.image("cn-shanghai", "m-a", "web",
                         new Step("Frozen", 40, null), new Step("Available", 100, null)), "status", "-i",

@@ -27,6 +27,9 @@ import java.util.Map;
 final class ScriptedEcs implements Transport {
     record Step(String status, Integer progress, Long remain) {}
 
+    /** A step of {@link #image} that takes the image out of the listing, as a cancel or a delete does. */
+    static final Step GONE = new Step("(gone)", null, null);
+
     static final List<Step> QUICK_COPY = List.of(new Step("Waiting", 0, null), new Step("Creating", 50, 60L),
             new Step("Available", 100, 0L));
 
@@ -57,7 +60,7 @@ final class ScriptedEcs implements Transport {
 
     /**
      * An image that exists in {@code region} and walks through {@code steps} (the last one stays);
-     * a step without a status is the image gone from the listing.
+     * {@link #GONE} as a step is the image gone from the listing.
      */
     ScriptedEcs image(String region, String id, String name, Step... steps) {
         images.computeIfAbsent(region, r -> new LinkedHashMap<>()).put(id, new ArrayDeque<>(Arrays.asList(steps)));
@@ -206,7 +209,7 @@ final class ScriptedEcs implements Transport {
                     }
                     Deque<Step> steps = e.getValue();
                     Step s = steps.size() > 1 ? steps.poll() : steps.peek();
-                    if (s.status() == null) {
+                    if (s == GONE) {
                         continue;
                     }
                     ObjectNode i = list.addObject().put("ImageId", id).put("ImageName", name).put("ImageOwnerAlias", owner)
