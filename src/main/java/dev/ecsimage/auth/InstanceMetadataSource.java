@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 
 /**
  * Fetches the credentials of the ECS instance's RAM role from the instance metadata service:
@@ -90,7 +90,7 @@ final class InstanceMetadataSource implements CredentialsProvider {
         return null;
     }
 
-    private ClassicHttpRequest get(String path, String token) {
+    private HttpUriRequestBase get(String path, String token) {
         HttpGet get = new HttpGet(endpoint.resolve(path));
         if (token != null) {
             get.setHeader(TOKEN_HEADER, token);

@@ -143,7 +143,7 @@ public final class HttpTransport implements Transport {
             response = http.execute(post, context);
             int status = response.getCode();
             if (status == 407) {
-                throw proxyRefused(base, proxy);
+                throw ProxyUrl.refused(base, proxy);
             }
             return new RawResponse(status, body(response.getEntity(), status, endpoint), endpoint, signed.stringToSign());
         } catch (IOException | RuntimeException e) {
@@ -218,21 +218,6 @@ public final class HttpTransport implements Transport {
                 .setResponseTimeout(Timeout.ofMilliseconds(readTimeout.toMillis()))
                 .setConnectTimeout(Timeout.ofMilliseconds(Math.max(1, timeLeft.toMillis())))
                 .build();
-    }
-
-    private static ConnectionConfigException proxyRefused(URI base, ProxyUrl proxy) {
-        String variable = proxy != null ? proxy.variable()
-                : "https".equalsIgnoreCase(base.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY";
-        if (proxy == null) {
-            return new ConnectionConfigException(new Sentence("proxy.needs-credentials"),
-                    new Sentence("hint.proxy.give-credentials", variable));
-        }
-        if (!proxy.hasCredentials()) {
-            return new ConnectionConfigException(new Sentence("proxy.needs-credentials.named", proxy.masked(), variable),
-                    new Sentence("hint.proxy.give-credentials.format", variable));
-        }
-        return new ConnectionConfigException(new Sentence("proxy.refused-credentials", proxy.masked(), variable),
-                new Sentence("hint.proxy.check-credentials", variable));
     }
 
     /** @param problem what is wrong, in the words of {@link NetworkErrors#permanentTlsProblem} */

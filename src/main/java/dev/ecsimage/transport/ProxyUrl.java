@@ -90,6 +90,27 @@ public record ProxyUrl(String variable, String host, int port, String user, Stri
         return USER_INFO.matcher(value).replaceFirst("$1***@");
     }
 
+    /**
+     * The configuration error for a 407 from the proxy on the way to {@code target}: no credentials
+     * given, or the ones given refused. The hint names the variable to change.
+     *
+     * @param proxy the proxy from the environment, null when the JVM's settings chose it
+     */
+    public static ConnectionConfigException refused(URI target, ProxyUrl proxy) {
+        String variable = proxy != null ? proxy.variable()
+                : "https".equalsIgnoreCase(target.getScheme()) ? "HTTPS_PROXY" : "HTTP_PROXY";
+        if (proxy == null) {
+            return new ConnectionConfigException(new Sentence("proxy.needs-credentials"),
+                    new Sentence("hint.proxy.give-credentials", variable));
+        }
+        if (!proxy.hasCredentials()) {
+            return new ConnectionConfigException(new Sentence("proxy.needs-credentials.named", proxy.masked(), variable),
+                    new Sentence("hint.proxy.give-credentials.format", variable));
+        }
+        return new ConnectionConfigException(new Sentence("proxy.refused-credentials", proxy.masked(), variable),
+                new Sentence("hint.proxy.check-credentials", variable));
+    }
+
     private static ConnectionConfigException invalid(String variable, String value, Sentence problem) {
         return new ConnectionConfigException(new Sentence("proxy.invalid", variable, mask(value), problem),
                 new Sentence("hint.proxy.format", variable));

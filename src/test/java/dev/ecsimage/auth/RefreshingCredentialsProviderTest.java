@@ -55,13 +55,13 @@ class RefreshingCredentialsProviderTest {
     @Test
     void aFailedRefreshKeepsValidCredentialsAndTriesAgainNextTime() {
         script.add(issued(1, EXPIRES));
-        script.add(EcsException.network("STS AssumeRole of r at https://sts.aliyuncs.com: no answer (SocketTimeoutException)", null));
+        script.add(EcsException.network("STS AssumeRole of r at https://sts.aliyuncs.com: no answer (Read timed out)", null));
         script.add(issued(2, EXPIRES.plus(Duration.ofHours(1))));
         Credentials first = provider.credentials();
         clock.advance(Duration.ofMinutes(58));
         assertSame(first, provider.credentials());
         assertEquals("credentials: refresh failed, keeping the current ones until 2026-11-27T22:00:00Z: NetworkError: "
-                + "STS AssumeRole of r at https://sts.aliyuncs.com: no answer (SocketTimeoutException)", lines.get(1));
+                + "STS AssumeRole of r at https://sts.aliyuncs.com: no answer (Read timed out)", lines.get(1));
         assertEquals("STS.ISSUED0002", provider.credentials().accessKeyId());
         assertEquals(3, fetches);
     }

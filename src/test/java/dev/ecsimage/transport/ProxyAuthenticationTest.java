@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.ecsimage.api.EcsClient;
 import dev.ecsimage.auth.Credentials;
+import dev.ecsimage.testing.AuthenticatingProxy;
 import dev.ecsimage.testing.ManualClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.ecsimage.transport;
+package dev.ecsimage.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,9 +21,9 @@ import java.util.Map;
  * a plain request is forwarded. Target hosts are mapped to local ports, so no name is resolved.
  * Records the head of every request it sees.
  */
-final class AuthenticatingProxy implements AutoCloseable {
+public final class AuthenticatingProxy implements AutoCloseable {
     /** One request as the proxy saw it. */
-    record Seen(String method, String target, String proxyAuthorization) {
+    public record Seen(String method, String target, String proxyAuthorization) {
     }
 
     private final ServerSocket server;
@@ -31,7 +31,7 @@ final class AuthenticatingProxy implements AutoCloseable {
     private final Map<String, Integer> targets;
     private final List<Seen> seen = new ArrayList<>();
 
-    AuthenticatingProxy(String user, String password, Map<String, Integer> targets) throws IOException {
+    public AuthenticatingProxy(String user, String password, Map<String, Integer> targets) throws IOException {
         this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.targets = targets;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -40,11 +40,11 @@ final class AuthenticatingProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    synchronized List<Seen> seen() {
+    public synchronized List<Seen> seen() {
         return List.copyOf(seen);
     }
 
