@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,9 +25,18 @@ class EnvironmentVariablesTest {
 
     /** The README's table, as the list renders it. */
     static String readmeTable() {
-        return "| variable | what for |\n|---|---|\n" + EnvironmentVariables.ALL.stream()
+        return table("| variable | what for |", EnvironmentVariables.Entry::meaning);
+    }
+
+    /** README.zh-CN.md's table, as the list renders it in Chinese. */
+    static String chineseReadmeTable() {
+        return table("| 变量 | 用途 |", EnvironmentVariables.Entry::chinese);
+    }
+
+    private static String table(String header, Function<EnvironmentVariables.Entry, String> meaning) {
+        return header + "\n|---|---|\n" + EnvironmentVariables.ALL.stream()
                 .map(e -> "| " + e.names().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "))
-                        + " | " + e.meaning() + " |\n")
+                        + " | " + meaning.apply(e) + " |\n")
                 .collect(Collectors.joining());
     }
 
@@ -36,6 +46,14 @@ class EnvironmentVariablesTest {
 
         assertTrue(readme.contains(readmeTable()), "README.md's Environment table differs from "
                 + "build/EnvironmentVariables; it should read:\n" + readmeTable());
+    }
+
+    @Test
+    void theChineseReadmeShowsTheList() throws IOException {
+        String readme = Files.readString(Path.of("README.zh-CN.md"));
+
+        assertTrue(readme.contains(chineseReadmeTable()), "README.zh-CN.md's 环境变量 table differs from "
+                + "build/EnvironmentVariables; it should read:\n" + chineseReadmeTable());
     }
 
     @Test
