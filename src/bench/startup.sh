@@ -275,6 +275,7 @@ for leg in "${legs[@]}"; do
   : > "$work/$leg"
 done
 legs=("${working[@]}")
+[ ${#legs[@]} -gt 0 ] || { echo "no leg left to measure" >&2; exit 1; }
 
 echo "$runs rounds of ${#legs[@]} legs in a shuffled order, after a warm-up run of each ..."
 for _ in $(seq "$runs"); do
