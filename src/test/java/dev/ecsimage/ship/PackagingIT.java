@@ -47,7 +47,7 @@ class PackagingIT {
     @Test
     void tarballHoldsLauncherJarCompletionManPageReadmeAndInstaller() {
         for (String f : List.of("bin/ecs-image", "lib/ecs-image.jar", "completion/ecs-image.bash",
-                "man/ecs-image.1", "man/zh_CN/man1/ecs-image.1", "README.md", "install.sh")) {
+                "man/ecs-image.1", "man/zh_CN/man1/ecs-image.1", "README.md", "README.zh-CN.md", "install.sh")) {
             assertTrue(Files.isRegularFile(unpacked.resolve(f)), f + " missing from the tarball");
         }
         assertTrue(Files.isExecutable(unpacked.resolve("bin/ecs-image")));
