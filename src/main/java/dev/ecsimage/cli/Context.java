@@ -29,10 +29,15 @@ public record Context(Map<String, String> env, Path home, Clock clock, Sleeper s
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
+    /** The process's stdout, in UTF-8, flushed at each line. */
+    public static PrintWriter stdout() {
+        return new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    }
+
     public static Context system() {
         return new Context(System.getenv(), home(System.getenv()), Clock.systemUTC(),
                 Sleeper.SYSTEM,
-                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                stdout(),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 Boolean.getBoolean("ecs-image.stderr.tty"),
                 () -> UUID.randomUUID().toString(),
