@@ -294,7 +294,7 @@ function _picocli_ecs-image_copy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--encrypted' '--no-provenance-tag' '--dry-run' '--no-wait' '--cancel-on-abort' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--encrypted' '--no-provenance-tag' '--dry-run' '--no-wait' '--cancel-on-abort' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-i' '--image-id' '-t' '--to' '--exclude' '-n' '--name' '-d' '--description' '--kms-key-id' '--tag' '--resource-group-id' '--client-token' '--timeout' '--interval' '--if-exists' '--share-with' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("all" "cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --to values
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --exclude values
@@ -420,7 +420,7 @@ function _picocli_ecs-image_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '--shares' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--wait' '--shares' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
@@ -510,7 +510,7 @@ function _picocli_ecs-image_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-i' '--image-id' '--from' '--timeout' '--interval' '-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
@@ -678,7 +678,7 @@ function _picocli_ecs-image_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
@@ -756,7 +756,7 @@ function _picocli_ecs-image_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values
@@ -1026,7 +1026,7 @@ function _picocli_ecs-image_sandbox_selftest() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '-v' '--verbose' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--sandbox'"
   local arg_opts="'-r' '--region' '-p' '--profile' '--endpoint' '--network' '-o' '--output' '--progress' '--connect-timeout' '--read-timeout' '--max-attempts' '--signature-version' '--sandbox-speed' '--lang'"
   local REGION_option_args=("cn-hangzhou" "cn-shanghai" "cn-beijing" "cn-zhangjiakou" "cn-huhehaote" "cn-wulanchabu" "cn-shenzhen" "cn-heyuan" "cn-guangzhou" "cn-chengdu" "cn-qingdao" "cn-nanjing" "cn-fuzhou" "cn-wuhan-lr" "cn-hongkong" "ap-southeast-1" "ap-southeast-3" "ap-southeast-5" "ap-southeast-6" "ap-southeast-7" "ap-northeast-1" "ap-northeast-2" "us-east-1" "us-west-1" "eu-west-1" "eu-central-1" "me-east-1" "me-central-1" "na-south-1") # --region values
   local publicvpc_option_args=("public" "vpc") # --network values

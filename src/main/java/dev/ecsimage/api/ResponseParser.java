@@ -2,7 +2,7 @@ package dev.ecsimage.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsimage.output.Json;
 import dev.ecsimage.transport.ControlCharacters;
 import dev.ecsimage.transport.RawResponse;
 import dev.ecsimage.transport.TokenRedaction;
@@ -21,7 +21,6 @@ import java.util.Map;
  * their range (a progress of 250 %, a remaining time of 290 million years) are clamped or dropped.
  */
 final class ResponseParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BODY_PREVIEW = 120;
 
     private ResponseParser() {}
@@ -30,7 +29,7 @@ final class ResponseParser {
     static JsonNode parse(RawResponse raw) {
         JsonNode node;
         try {
-            node = raw.body().isBlank() ? null : JSON.readTree(raw.body());
+            node = raw.body().isBlank() ? null : Json.parse(raw.body());
         } catch (JsonProcessingException e) {
             node = null;
         }

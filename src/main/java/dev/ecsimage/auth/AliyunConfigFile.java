@@ -1,5 +1,6 @@
 package dev.ecsimage.auth;
 
+import dev.ecsimage.output.Json;
 import dev.ecsimage.output.Sentence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ final class AliyunConfigFile {
         }
         JsonNode root;
         try {
-            root = CredentialsJson.MAPPER.readTree(text.get());
+            root = Json.parse(text.get());
         } catch (JsonProcessingException e) {
             throw new ConfigException(new Sentence("auth.config.not-json", file.shown(), e.getLocation().getLineNr(),
                     e.getLocation().getColumnNr()));

@@ -85,7 +85,7 @@ public final class CredentialChain {
                     Consumer<Sentence> warnings, Duration commandTimeout) {
         this.env = env;
         this.home = home;
-        this.verbose = verbose == null ? line -> { } : verbose;
+        this.verbose = verbose; // null: no line is even made
         this.warnings = warnings == null ? line -> { } : warnings;
         this.clock = clock;
         this.commandTimeout = commandTimeout;
@@ -102,7 +102,7 @@ public final class CredentialChain {
      */
     public CredentialsProvider resolve(String profile) {
         CredentialsProvider provider = find(profile);
-        if (!(provider instanceof RefreshingCredentialsProvider)) {
+        if (!(provider instanceof RefreshingCredentialsProvider) && verbose != null) {
             verbose.accept("credentials: " + provider.credentials().describe());
         }
         return provider;
@@ -221,10 +221,14 @@ public final class CredentialChain {
             return Optional.of(metadata);
         } catch (EcsException e) {
             if (!EcsException.NETWORK_ERROR.equals(e.code())) {
-                verbose.accept("credentials: the ECS metadata service answered but failed: " + e.describe());
+                if (verbose != null) {
+                    verbose.accept("credentials: the ECS metadata service answered but failed: " + e.describe());
+                }
                 return Optional.of(metadata);
             }
-            verbose.accept("credentials: " + e.getMessage());
+            if (verbose != null) {
+                verbose.accept("credentials: " + e.getMessage());
+            }
             tried.add(new Sentence("auth.tried.metadata-no-answer", sources().metadataEndpoint()));
         } catch (ConfigException e) {
             tried.add(e.getMessage());

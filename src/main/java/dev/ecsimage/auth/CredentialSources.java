@@ -2,6 +2,7 @@ package dev.ecsimage.auth;
 
 import dev.ecsimage.transport.Endpoints;
 import dev.ecsimage.transport.EnvironmentProxySelector;
+import dev.ecsimage.transport.RandomIds;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 
@@ -108,7 +108,7 @@ final class CredentialSources {
         String region = env.get("ALIBABA_CLOUD_STS_REGION");
         URI fallback = StsClient.defaultEndpoint(region == null || region.isBlank() ? null : region.trim());
         return new StsClient(endpoint("ECS_IMAGE_STS_ENDPOINT", fallback), stsHttp(), clock,
-                () -> UUID.randomUUID().toString());
+                RandomIds::uuid);
     }
 
     private String sessionName(String given) {

@@ -2,8 +2,8 @@ package dev.ecsimage.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.api.EcsException;
+import dev.ecsimage.output.Json;
 import dev.ecsimage.transport.ControlCharacters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,14 +13,12 @@ import java.time.format.DateTimeParseException;
  * metadata service and a credentials URI ({@code {"Code":"Success",...}}) answer.
  */
 final class CredentialsJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private CredentialsJson() {}
 
     /** The answer's JSON object; anything else is an unexpected answer, named by {@code what}. */
     static JsonNode parse(CredentialHttp.Answer answer, String what) {
         try {
-            JsonNode node = MAPPER.readTree(answer.body());
+            JsonNode node = Json.parse(answer.body());
             if (node != null && node.isObject()) {
                 return node;
             }

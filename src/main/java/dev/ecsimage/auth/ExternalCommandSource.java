@@ -1,6 +1,7 @@
 package dev.ecsimage.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsimage.output.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ final class ExternalCommandSource implements CredentialsProvider {
     private Credentials parse(byte[] output, String what) {
         JsonNode json;
         try {
-            json = CredentialsJson.MAPPER.readTree(output);
+            json = Json.parse(output);
         } catch (IOException e) {
             json = null;
         }

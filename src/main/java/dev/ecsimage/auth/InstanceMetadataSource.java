@@ -32,7 +32,10 @@ final class InstanceMetadataSource implements CredentialsProvider {
     private final Consumer<String> verbose;
     private String roleName;
 
-    /** @param roleName null to discover it from the service */
+    /**
+     * @param roleName null to discover it from the service
+     * @param verbose  receives a line when IMDSv2 is refused; null: none is made
+     */
     InstanceMetadataSource(URI endpoint, CredentialHttp http, boolean imdsV1Disabled, String roleName,
                            Consumer<String> verbose) {
         this.endpoint = endpoint;
@@ -86,7 +89,9 @@ final class InstanceMetadataSource implements CredentialsProvider {
             throw new ConfigException(what + ": HTTP " + answer.status()
                     + ", and IMDSv1 is disabled (ALIBABA_CLOUD_IMDSV1_DISABLED=true)");
         }
-        verbose.accept("credentials: " + what + " refused (HTTP " + answer.status() + "), using IMDSv1");
+        if (verbose != null) {
+            verbose.accept("credentials: " + what + " refused (HTTP " + answer.status() + "), using IMDSv1");
+        }
         return null;
     }
 

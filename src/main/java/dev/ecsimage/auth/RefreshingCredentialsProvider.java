@@ -23,7 +23,10 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
     private Credentials cached;
     private boolean rejected;
 
-    /** @param source fetches new credentials on every call (STS, metadata, credentials URI) */
+    /**
+     * @param source  fetches new credentials on every call (STS, metadata, credentials URI)
+     * @param verbose receives a line per credentials fetched or refresh failed; null: none is made
+     */
     public RefreshingCredentialsProvider(CredentialsProvider source, Clock clock, Consumer<String> verbose) {
         this.source = source;
         this.clock = clock;
@@ -40,14 +43,18 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
         try {
             cached = source.credentials();
             rejected = false;
-            verbose.accept("credentials: " + cached.describe());
+            if (verbose != null) {
+                verbose.accept("credentials: " + cached.describe());
+            }
             return cached;
         } catch (RuntimeException e) {
             if (cached == null || rejected || !now.isBefore(cached.expiration())) {
                 throw e;
             }
-            verbose.accept("credentials: refresh failed, keeping the current ones until " + cached.expiration()
-                    + ": " + (e instanceof EcsException failure ? failure.describe() : e.getMessage()));
+            if (verbose != null) {
+                verbose.accept("credentials: refresh failed, keeping the current ones until " + cached.expiration()
+                        + ": " + (e instanceof EcsException failure ? failure.describe() : e.getMessage()));
+            }
             return cached;
         }
     }

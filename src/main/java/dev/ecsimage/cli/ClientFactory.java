@@ -30,7 +30,7 @@ final class ClientFactory {
         }
         CredentialsProvider credentials = root.credentialChain().resolve(root.profile);
         HttpTransport.Settings settings = new HttpTransport.Settings(root.connectTimeout, root.readTimeout,
-                root.signatureVersion, "ecs-image/" + VersionProvider.version());
+                root.signatureVersion, "ecs-image/" + Version.version());
         Transport transport = context.transport() != null ? context.transport()
                 : new HttpTransport(endpoints(root), credentials, settings, context.env(), context.clock(),
                         HttpTransport.randomNonces());

@@ -1,5 +1,6 @@
 package dev.ecsimage.cli;
 
+import dev.ecsimage.transport.RandomIds;
 import dev.ecsimage.transport.Sleeper;
 import dev.ecsimage.transport.Transport;
 import java.io.PrintWriter;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -29,13 +29,18 @@ public record Context(Map<String, String> env, Path home, Clock clock, Sleeper s
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
+    /** The process's stdout, in UTF-8, flushed at each line. */
+    public static PrintWriter stdout() {
+        return new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    }
+
     public static Context system() {
         return new Context(System.getenv(), home(System.getenv()), Clock.systemUTC(),
                 Sleeper.SYSTEM,
-                new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                stdout(),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 Boolean.getBoolean("ecs-image.stderr.tty"),
-                () -> UUID.randomUUID().toString(),
+                RandomIds::uuid,
                 AbortHooks.JVM, null);
     }
 }

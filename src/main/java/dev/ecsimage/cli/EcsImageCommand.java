@@ -19,6 +19,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -31,9 +32,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.",
-        subcommands = {CopyCommand.class, StatusCommand.class, CancelCommand.class, SandboxCommand.class,
-                CompletionCommand.class, HelpCommand.class})
+        description = "Copy Alibaba Cloud ECS custom images between regions, follow the copy to the end, cancel it.")
 public final class EcsImageCommand implements Runnable {
     public enum Network { PUBLIC, VPC;
         @Override
@@ -239,9 +238,102 @@ public final class EcsImageCommand implements Runnable {
         }
     }
 
-    /** The command line for one run, wired with the exit-status table and the error handlers. */
+    /** The subcommands' names, in the order help lists them ({@link #subcommand} has their classes). */
+    static final List<String> SUBCOMMANDS = List.of("copy", "status", "cancel", "sandbox", "completion", "help");
+
+    /**
+     * The class of the subcommand {@code name}, a name of {@link #SUBCOMMANDS}. A switch, so a run
+     * loads only the class of the command it runs ({@code StartupIT} checks it).
+     */
+    private static Class<?> subcommand(String name) {
+        return switch (name) {
+            case "copy" -> CopyCommand.class;
+            case "status" -> StatusCommand.class;
+            case "cancel" -> CancelCommand.class;
+            case "sandbox" -> SandboxCommand.class;
+            case "completion" -> CompletionCommand.class;
+            case "help" -> HelpCommand.class;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** The command line with every subcommand: for help, the man page and the completion script. */
     public static CommandLine commandLine(Context context) {
-        CommandLine cmd = new CommandLine(new EcsImageCommand(context), new CommandFactory(context));
+        return wire(context, root(context), SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for a run of {@code args}: picocli builds the model of a command from its
+     * annotations, which costs start-up, so only the subcommand the words name is built. All of them
+     * are built when the words name none (so the tool's help lists them and an unknown word gets its
+     * "did you mean"), name {@code help} or {@code completion}, or ask for the tool's help.
+     */
+    static CommandLine forRun(Context context, List<String> args) {
+        CommandLine cmd = root(context);
+        String invoked = invoked(cmd.getCommandSpec(), args);
+        return wire(context, cmd, invoked == null || invoked.equals("help") || invoked.equals("completion")
+                ? SUBCOMMANDS : List.of(invoked));
+    }
+
+    private static CommandLine root(Context context) {
+        return new CommandLine(new EcsImageCommand(context), new CommandFactory(context));
+    }
+
+    /**
+     * The subcommand named by the first word of {@code args} that is neither a global option nor
+     * the value of one; null when that word is no subcommand, or the tool's help is asked first.
+     */
+    static String invoked(CommandSpec root, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String word = args.get(i);
+            if (word.equals("--")) {
+                return null;
+            }
+            if (!word.startsWith("-") || word.length() == 1) {
+                return SUBCOMMANDS.contains(word) ? word : null;
+            }
+            if (word.contains("=")) {
+                continue; // --region=cn-hangzhou: the value is in the word
+            }
+            // one option (-r, --region), or a cluster of short ones (-qv, -qr REGION, -rcn-hangzhou)
+            boolean help = false;
+            boolean value = false;
+            OptionSpec option = root.findOption(word);
+            if (option != null) {
+                help = option.usageHelp();
+                value = takesValue(option);
+            } else if (!word.startsWith("--")) {
+                for (int c = 1; c < word.length(); c++) {
+                    OptionSpec o = root.findOption(word.charAt(c));
+                    if (o == null) {
+                        break;
+                    }
+                    help |= o.usageHelp();
+                    if (takesValue(o)) {
+                        value = c == word.length() - 1;
+                        break;
+                    }
+                }
+            }
+            if (help) {
+                return null;
+            }
+            if (value) {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private static boolean takesValue(OptionSpec option) {
+        return option.arity().max() > 0;
+    }
+
+    /** Adds {@code subcommands} to {@code cmd} and wires it with the exit-status table and the error handlers. */
+    private static CommandLine wire(Context context, CommandLine cmd, List<String> subcommands) {
+        for (String name : subcommands) {
+            cmd.addSubcommand(subcommand(name));
+        }
         UsageHelp.apply(cmd);
         cmd.setOut(context.out());
         cmd.setErr(context.err());
@@ -253,7 +345,7 @@ public final class EcsImageCommand implements Runnable {
     }
 
     public static int run(Context context, String... args) {
-        CommandLine cmd = commandLine(context);
+        CommandLine cmd = forRun(context, List.of(args));
         EcsImageCommand root = cmd.getCommand();
         root.arguments = List.of(args);
         cmd.setExecutionStrategy(new HelpInLanguage(cmd, root));

@@ -1,7 +1,7 @@
 package dev.ecsimage.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsimage.ExitStatus;
+import dev.ecsimage.output.Json;
 import dev.ecsimage.output.Language;
 import dev.ecsimage.output.Messages;
 import dev.ecsimage.sandbox.Faults;
@@ -46,7 +46,7 @@ final class SelfTestCommand implements Callable<Integer> {
             Map<String, String> env = env(fast, text.language());
             String copied = step(context, env, "copy", "-i", Seed.DEMO_IMAGE_ID, "-r", Seed.DEMO_REGION,
                     "-t", "cn-shanghai", "--interval", "20ms", "--progress", "plain", "-o", "json");
-            String id = new ObjectMapper().readTree(copied).at("/copies/0/imageId").asText();
+            String id = Json.parse(copied).at("/copies/0/imageId").asText();
             step(context, env, "status", "-r", "cn-shanghai", "-i", id);
             // A copy that cannot end before it is cancelled, however slow this machine is.
             Map<String, String> stillEnv = env(still, text.language());

@@ -3,10 +3,10 @@ package dev.ecsimage.copyset;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsimage.output.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,6 @@ import java.util.List;
  */
 public final class CopySetJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * The text is not a copy set document. Why, for the user, is a sentence of the message
@@ -102,8 +101,8 @@ public final class CopySetJson {
 
     public static CopySet read(String text) throws NotACopySet {
         JsonNode doc;
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            doc = parser.readValueAsTree();
+        try (JsonParser parser = Json.parser(text)) {
+            doc = Json.next(parser);
             if (doc == null) {
                 throw new NotACopySet("copyset.empty");
             }

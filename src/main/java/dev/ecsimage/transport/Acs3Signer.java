@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signature V3, {@code ACS3-HMAC-SHA256}, as numbered pure steps (ECS-API-NOTES section 2):
@@ -18,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Acs3Signer {
     public static final String ALGORITHM = "ACS3-HMAC-SHA256";
+    /** The block size of SHA-1 and SHA-256, in bytes. */
+    private static final int HMAC_BLOCK = 64;
     public static final String EMPTY_PAYLOAD_SHA256 =
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
@@ -69,20 +69,41 @@ public final class Acs3Signer {
     }
 
     public static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(digest("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static byte[] hmac(String algorithm, String key, String data) {
+        return hmac(algorithm, key.getBytes(StandardCharsets.UTF_8), data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * RFC 2104 HMAC, {@code HmacSHA256} or {@code HmacSHA1}, on {@link MessageDigest}:
+     * {@code javax.crypto.Mac} would first walk every JCA provider, a cost at every start.
+     */
+    static byte[] hmac(String algorithm, byte[] key, byte[] data) {
+        MessageDigest digest = digest(switch (algorithm) {
+            case "HmacSHA256" -> "SHA-256";
+            case "HmacSHA1" -> "SHA-1";
+            default -> throw new IllegalArgumentException(algorithm);
+        });
+        byte[] k = key.length > HMAC_BLOCK ? digest.digest(key) : key;
+        byte[] inner = new byte[HMAC_BLOCK];
+        byte[] outer = new byte[HMAC_BLOCK];
+        for (int i = 0; i < HMAC_BLOCK; i++) {
+            byte b = i < k.length ? k[i] : 0;
+            inner[i] = (byte) (b ^ 0x36);
+            outer[i] = (byte) (b ^ 0x5c);
+        }
+        digest.update(inner);
+        byte[] innerHash = digest.digest(data);
+        digest.update(outer);
+        return digest.digest(innerHash);
+    }
+
+    private static MessageDigest digest(String algorithm) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.GeneralSecurityException e) {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

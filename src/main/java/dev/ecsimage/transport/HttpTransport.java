@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -103,7 +102,7 @@ public final class HttpTransport implements Transport {
     }
 
     public static Supplier<String> randomNonces() {
-        return () -> UUID.randomUUID().toString();
+        return RandomIds::uuid;
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ecsimage.cli.VersionProvider;
+import dev.ecsimage.cli.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * silently when not), and the launcher on a machine without a usable Java.
  */
 class PackagingIT {
-    static final String VERSION = VersionProvider.version();
+    static final String VERSION = Version.version();
     static final Path TARBALL = Path.of("target/ecs-image-" + VERSION + ".tar.gz");
     static final Path DEB = Path.of("target/ecs-image_" + VERSION + "_all.deb");
     static final String JAVA_HOME = System.getProperty("java.home");
@@ -149,7 +149,7 @@ class PackagingIT {
     @Test
     void archiveHoldsPicocli() throws Exception {
         makeArchive();
-        Result r = runWithClassLog();
+        Result r = runWithClassLog("--help");
         assertTrue(r.out.contains("picocli.CommandLine$IVersionProvider source: shared objects file (top)"), r.out);
     }
 
@@ -203,7 +203,12 @@ class PackagingIT {
     }
 
     private Result runWithClassLog() throws Exception {
-        Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"),
+        return runWithClassLog("--version");
+    }
+
+    /** {@code --version} loads no picocli: {@code --help} shows whether the archive holds it. */
+    private Result runWithClassLog(String argument) throws Exception {
+        Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString(), argument),
                 Map.of("ECS_IMAGE_JAVA_OPTS", "-Xlog:class+load=info"));
         assertEquals(0, r.status, r.err);
         return r;
