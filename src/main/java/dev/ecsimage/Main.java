@@ -8,6 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        dev.ecsimage.startup.StartupArchive.refreshWhenStale();
         int status = EcsImageCommand.run(Context.system(), args);
         System.exit(status);
     }
