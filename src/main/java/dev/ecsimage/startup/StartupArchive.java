@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@link #refreshWhenStale()}, first thing in every run: compares the id beside the archive
- *       the launcher found (java.home, java.vm.version, the jar's path, size and time) with this
+ *       the launcher found (java.home, java.vm.version, the jar's size and time) with this
  *       run's; when they differ, or there is no archive, it starts {@code make --background}
  *       once this process ends: detached, niced, all streams on /dev/null.</li>
  *   <li>{@code main("make")} ({@code ECS_IMAGE_CDS_CREATE=1 ecs-image}, install time) and
@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  *       lock, so that concurrent runs make it once. The id is written even when no archive came out:
  *       the tool then does not try again for this java and jar.</li>
  * </ul>
+ * {@code ECS_IMAGE_CDS_CREATE=0} keeps a run from making an archive by itself.
  */
 public final class StartupArchive {
     static final String ARCHIVE = "ecs-image.archive";
@@ -98,8 +99,8 @@ public final class StartupArchive {
     /** Called first by Main: when this java's archive is missing or stale, makes it after this process. */
     public static void refreshWhenStale() {
         String key = System.getProperty(KEY);
-        if (key == null) {
-            return; // not started by the launcher
+        if (key == null || "0".equals(System.getenv("ECS_IMAGE_CDS_CREATE"))) {
+            return; // not started by the launcher, or told not to
         }
         try {
             Layout layout = Layout.of(System.getProperty(ARCHIVE), key, System.getProperty(DIRS, ""),
@@ -131,15 +132,18 @@ public final class StartupArchive {
         return !recorded.contains(expected);
     }
 
-    /** What identifies the java and the jar an archive serves: it stops serving when any of these change. */
-    static String id(String javaHome, String vmVersion, String jar, long jarSize, long jarModified) {
-        return "java.home=" + javaHome + "\njava.vm.version=" + vmVersion + "\njar=" + jar + "\njar.size=" + jarSize
+    /**
+     * What identifies the java and the jar an archive serves: it stops serving when any of these
+     * change. Not the jar's path: the same jar is reached by several ({@code ./bin/ecs-image}).
+     */
+    static String id(String javaHome, String vmVersion, long jarSize, long jarModified) {
+        return "java.home=" + javaHome + "\njava.vm.version=" + vmVersion + "\njar.size=" + jarSize
                 + "\njar.modified=" + jarModified + "\n";
     }
 
     private static String currentId(String jar) throws IOException {
         BasicFileAttributes a = Files.readAttributes(Path.of(jar), BasicFileAttributes.class);
-        return id(System.getProperty("java.home"), System.getProperty("java.vm.version"), jar, a.size(),
+        return id(System.getProperty("java.home"), System.getProperty("java.vm.version"), a.size(),
                 a.lastModifiedTime().toMillis());
     }
 

@@ -59,7 +59,9 @@ public final class Training {
     }
 
     /** The client workload: help, a copy followed to its end, status in every form, a cancel, v1 signing, a usage error. */
-    static void workload(Map<String, String> env, Path home) {
+    static void workload(Map<String, String> env, Path home) throws ClassNotFoundException {
+        Class.forName("dev.ecsimage.Main"); // with what it calls first: every run loads them
+        StartupArchive.refreshWhenStale(); // (here without the launcher's properties: it returns at once)
         run(env, home, "--version");
         run(env, home, "--help");
         run(env, home, "status", "--help");
