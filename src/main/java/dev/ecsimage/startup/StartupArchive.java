@@ -105,11 +105,24 @@ public final class StartupArchive {
         try {
             Layout layout = Layout.of(System.getProperty(ARCHIVE), key, System.getProperty(DIRS, ""),
                     System.getProperty("java.class.path"));
-            if (needsArchive(layout, false)) {
+            if (needsArchive(layout, false) && !beingMade(layout)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> startInBackground(layout)));
             }
         } catch (IOException | RuntimeException e) {
             // the archive only saves time: nothing about it may disturb the command
+        }
+    }
+
+    /** Whether another run is making this java's archive now (it holds the lock): no need to start one more. */
+    private static boolean beingMade(Layout layout) throws IOException {
+        Path dir = layout.target(false);
+        Path lockFile = dir == null ? null : layout.file(dir, ".lock");
+        if (lockFile == null || !Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
         }
     }
 
