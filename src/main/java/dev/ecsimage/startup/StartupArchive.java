@@ -66,7 +66,7 @@ public final class StartupArchive {
 
         /** DIR/KEY plus the suffix. */
         Path file(Path dir, String suffix) {
-            return Path.of(dir + key + suffix);
+            return Path.of(dir.toString().concat(key).concat(suffix));
         }
 
         /** Where an archive is made: the install's folder (the last one) when writable, else the per-user cache. */
@@ -150,8 +150,10 @@ public final class StartupArchive {
      * change. Not the jar's path: the same jar is reached by several ({@code ./bin/ecs-image}).
      */
     static String id(String javaHome, String vmVersion, long jarSize, long jarModified) {
-        return "java.home=" + javaHome + "\njava.vm.version=" + vmVersion + "\njar.size=" + jarSize
-                + "\njar.modified=" + jarModified + "\n";
+        // A StringBuilder, not +: on Java 17, + spins up method handles that no archive holds.
+        return new StringBuilder("java.home=").append(javaHome).append("\njava.vm.version=").append(vmVersion)
+                .append("\njar.size=").append(jarSize).append("\njar.modified=").append(jarModified).append('\n')
+                .toString();
     }
 
     private static String currentId(String jar) throws IOException {
@@ -160,12 +162,18 @@ public final class StartupArchive {
                 a.lastModifiedTime().toMillis());
     }
 
-    private static boolean needsArchive(Layout layout, boolean createInstallFolder) throws IOException {
+    /** What every run does to tell whether its archive is fresh, on files of the training's: loads the same classes. */
+    static void train(Path dir, String jar) throws IOException {
+        Files.writeString(dir.resolve("java.id"), id("", "", 0, 0), StandardCharsets.UTF_8);
+        needsArchive(Layout.of(dir.resolve("java.jsa").toString(), "/java", dir.toString(), jar), false);
+    }
+
+    static boolean needsArchive(Layout layout, boolean createInstallFolder) throws IOException {
         String expected = currentId(layout.jar());
         String foundId = null;
         if (layout.found() != null) {
             String name = layout.found().getFileName().toString();
-            foundId = read(layout.found().resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".id"));
+            foundId = read(layout.found().resolveSibling(name.substring(0, name.lastIndexOf('.')).concat(".id")));
             if (expected.equals(foundId)) {
                 return false; // the common case, decided by one small read
             }

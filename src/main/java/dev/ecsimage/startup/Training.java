@@ -6,6 +6,7 @@ import dev.ecsimage.sandbox.SandboxKeys;
 import dev.ecsimage.sandbox.Seed;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -59,9 +60,9 @@ public final class Training {
     }
 
     /** The client workload: help, a copy followed to its end, status in every form, a cancel, v1 signing, a usage error. */
-    static void workload(Map<String, String> env, Path home) throws ClassNotFoundException {
-        Class.forName("dev.ecsimage.Main"); // with what it calls first: every run loads them
-        StartupArchive.refreshWhenStale(); // (here without the launcher's properties: it returns at once)
+    static void workload(Map<String, String> env, Path home) throws IOException, ClassNotFoundException {
+        Class.forName("dev.ecsimage.Main"); // and what it calls first: every run loads them
+        StartupArchive.train(home, System.getProperty("java.class.path"));
         run(env, home, "--version");
         run(env, home, "--help");
         run(env, home, "status", "--help");
