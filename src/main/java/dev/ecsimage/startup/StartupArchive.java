@@ -1,5 +1,7 @@
 package dev.ecsimage.startup;
 
+import dev.ecsimage.output.Language;
+import dev.ecsimage.output.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -232,17 +235,28 @@ public final class StartupArchive {
                 System.getProperty("java.class.path"));
         String problem = make(layout, background);
         if (problem != null && !background) {
-            System.err.println("ecs-image: " + problem);
+            System.err.println("ecs-image: " + messages(System.getenv()).get(problem, java(), layout.dirs()));
             System.exit(1);
         }
         System.exit(0);
     }
 
-    /** Makes the archive; null, or what went wrong. */
+    /** The language of what {@code ECS_IMAGE_CDS_CREATE=1} says: ECS_IMAGE_LANG, else the locale (no profile is read). */
+    static Messages messages(Map<String, String> env) {
+        for (String name : List.of("ECS_IMAGE_LANG", "LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return Messages.of(Language.ofLocale(value));
+            }
+        }
+        return Messages.of(Language.en);
+    }
+
+    /** Makes the archive; null, or the key of what went wrong (its arguments: the java, the folders). */
     static String make(Layout layout, boolean background) throws IOException, InterruptedException {
         Path dir = layout.target(!background);
         if (dir == null) {
-            return "no writable folder for the class-data archive of " + java() + " (" + layout.dirs() + ")";
+            return "archive.no-folder";
         }
         Path base = layout.file(dir, "");
         Files.createDirectories(base.getParent());
@@ -282,7 +296,7 @@ public final class StartupArchive {
             Path id = layout.file(dir, ".id.part");
             Files.writeString(id, currentId(layout.jar()), StandardCharsets.UTF_8);
             Files.move(id, layout.file(dir, ".id"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return made ? null : java() + " made no class-data archive";
+            return made ? null : "archive.not-made";
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,17 @@ class StartupArchiveTest {
     void theIdNamesJavaJvmBuildAndJarContents() {
         assertEquals("java.home=/usr/lib/jvm/java-17\njava.vm.version=17.0.15+6\njar.size=5000000\n"
                 + "jar.modified=1700000000000\n", ID17);
+    }
+
+    @Test
+    void whatMakingOneSaysIsInTheLanguageOfTheEnvironment() {
+        assertEquals("/j/bin/java made no class-data archive",
+                StartupArchive.messages(Map.of()).get("archive.not-made", "/j/bin/java", List.of()));
+        assertEquals("/j/bin/java 没有生成类数据归档",
+                StartupArchive.messages(Map.of("LANG", "zh_CN.UTF-8")).get("archive.not-made", "/j/bin/java", List.of()));
+        assertEquals("no writable folder for the class-data archive of /j/bin/java (/c; /l)",
+                StartupArchive.messages(Map.of("ECS_IMAGE_LANG", "en", "LANG", "zh_CN.UTF-8"))
+                        .get("archive.no-folder", "/j/bin/java", List.of(Path.of("/c"), Path.of("/l"))));
     }
 
     @Test
