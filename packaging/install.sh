@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs ecs-image into a prefix (default ~/.local):
 #   PREFIX/bin/ecs-image                                   the launcher
-#   PREFIX/share/ecs-image/ecs-image.jar                   the tool (and its start-up archive)
+#   PREFIX/share/ecs-image/ecs-image.jar                   the tool
+#   PREFIX/share/ecs-image/archives/                       its start-up archives, one per java
 #   PREFIX/share/bash-completion/completions/ecs-image     bash completion (loaded on demand)
 #   PREFIX/share/man/man1/ecs-image.1                      the man page
 #   PREFIX/share/man/zh_CN/man1/ecs-image.1                the man page in Chinese
@@ -23,9 +24,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# Removes the files install.sh puts into $prefix (and the start-up archives the launcher makes next
-# to the jar), then the folders it made that are left empty. Anything else stays, also a foreign
-# PREFIX/bin/ecs-image. Running it again finds nothing to do.
+# Removes the files install.sh puts into $prefix (and the start-up archives it and the tool made in
+# share/ecs-image/archives), then the folders it made that are left empty. Anything else stays, also
+# a foreign PREFIX/bin/ecs-image, and the per-user archives in ~/.cache/ecs-image (the tool makes
+# those when it cannot write to the prefix; `rm -r ~/.cache/ecs-image` removes them). Running it
+# again finds nothing to do.
 uninstall() {
   removed=0
   launcher=$prefix/bin/ecs-image
@@ -34,9 +37,10 @@ uninstall() {
   elif [ -e "$launcher" ] || [ -h "$launcher" ]; then
     rm -f "$launcher"; echo "removed $launcher"; removed=1
   fi
-  for f in share/ecs-image/ecs-image.jar share/ecs-image/ecs-image.jsa share/ecs-image/ecs-image.jsa.id \
-      share/ecs-image/ecs-image.aot share/ecs-image/ecs-image.aot.id \
-      share/bash-completion/completions/ecs-image share/man/man1/ecs-image.1 share/man/zh_CN/man1/ecs-image.1; do
+  if [ -d "$prefix/share/ecs-image/archives" ]; then
+    rm -rf "$prefix/share/ecs-image/archives"; echo "removed $prefix/share/ecs-image/archives/"; removed=1
+  fi
+  for f in share/ecs-image/ecs-image.jar share/bash-completion/completions/ecs-image share/man/man1/ecs-image.1 share/man/zh_CN/man1/ecs-image.1; do
     if [ -e "$prefix/$f" ] || [ -h "$prefix/$f" ]; then
       rm -f "$prefix/$f"; echo "removed $prefix/$f"; removed=1
     fi
@@ -65,7 +69,7 @@ else
 fi
 [ -f "$src/lib/ecs-image.jar" ] || { echo "install.sh: no lib/ecs-image.jar in $src" >&2; exit 1; }
 
-mkdir -p "$prefix/bin" "$prefix/share/ecs-image" "$prefix/share/bash-completion/completions" \
+mkdir -p "$prefix/bin" "$prefix/share/ecs-image/archives" "$prefix/share/bash-completion/completions" \
   "$prefix/share/man/man1" "$prefix/share/man/zh_CN/man1"
 cp "$src/lib/ecs-image.jar" "$prefix/share/ecs-image/ecs-image.jar"
 cp "$src/bin/ecs-image" "$prefix/bin/ecs-image"
@@ -75,7 +79,8 @@ cp "$src/man/ecs-image.1" "$prefix/share/man/man1/ecs-image.1"
 cp "$src/man/zh_CN/man1/ecs-image.1" "$prefix/share/man/zh_CN/man1/ecs-image.1"
 
 # The class-data archive is made here, for the java this machine runs, rather than shipped:
-# an archive only serves the exact JVM build that wrote it.
+# an archive only serves the exact JVM build that wrote it. (For another java, the tool makes one
+# in share/ecs-image/archives by itself, in the background, the first time it runs on it.)
 if ECS_IMAGE_CDS_CREATE=1 "$prefix/bin/ecs-image"; then
   echo "made a class-data archive for $(command -v java 2>/dev/null || echo "$JAVA_HOME/bin/java")"
 else

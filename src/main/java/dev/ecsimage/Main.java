@@ -9,6 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        dev.ecsimage.startup.StartupArchive.refreshWhenStale();
         if (Version.onlyAsked(args)) {
             // the same line picocli prints, without the start-up of its command model
             Version.print(Context.stdout());

@@ -19,10 +19,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ecs-image sandbox selftest}: copy, status and cancel over real HTTP against a sandbox in
- * this process, as a user would run them. It tells whether the tool works on this machine, and
- * it is the workload the launcher records the start-up archive from
- * ({@code ECS_IMAGE_CDS_CREATE=1 ecs-image}), so the archive holds what real commands load. It
- * must not be flaky: the copy it cancels runs in a second sandbox where copies take a month, so
+ * this process, as a user would run them. It tells whether the tool works on this machine. (The
+ * start-up archive is recorded from {@code startup/Training} instead, which keeps the sandbox out
+ * of it.) It must not be flaky: the copy it cancels runs in a second sandbox where copies take a month, so
  * the cancel never races the copy's end. A step that fails is not a bug of ecs-image as such:
  * the selftest says which step failed and exits with that step's status.
  */

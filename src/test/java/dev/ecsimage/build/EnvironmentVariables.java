@@ -51,10 +51,12 @@ public final class EnvironmentVariables {
             new Entry("TERM", "dumb: progress without colours", "dumb：进度不使用颜色"),
             new Entry(List.of("COLUMNS", "LINES"), "the terminal's width and height for the progress bars, "
                     + "instead of asking the terminal", "进度条使用的终端宽度和高度，代替向终端查询"),
-            new Entry("HOME", "where ~/.aliyun and ~/.alibabacloud are", "~/.aliyun 和 ~/.alibabacloud 所在的目录"),
+            new Entry("HOME", "where ~/.aliyun, ~/.alibabacloud and ~/.cache/ecs-image are", "~/.aliyun、~/.alibabacloud 和 ~/.cache/ecs-image 所在的目录"),
+            new Entry("XDG_CACHE_HOME", "the per-user start-up archives go to XDG_CACHE_HOME/ecs-image instead of ~/.cache/ecs-image", "每用户的启动归档存放在 XDG_CACHE_HOME/ecs-image，代替 ~/.cache/ecs-image"),
             new Entry("JAVA_HOME", "the Java the launcher runs (default: java on the PATH)", "启动脚本运行的 Java（默认：PATH 中的 java）"),
+            new Entry("PATH", "where the launcher looks for java when JAVA_HOME is not set", "未设置 JAVA_HOME 时启动脚本在其中查找 java"),
             new Entry("ECS_IMAGE_JAVA_OPTS", "more options for the JVM, added by the launcher", "启动脚本附加的 JVM 选项"),
-            new Entry("ECS_IMAGE_CDS_CREATE", "set: the launcher (re)makes the start-up archive for this Java, then exits", "已设置：启动脚本为此 Java（重新）生成启动归档，然后退出"));
+            new Entry("ECS_IMAGE_CDS_CREATE", "1: the launcher (re)makes the start-up archive for this Java now, then exits; 0: no run makes one in the background", "1：启动脚本立即为此 Java（重新）生成启动归档，然后退出；0：运行时不在后台生成启动归档"));
 
     private EnvironmentVariables() {}
 

@@ -34,19 +34,24 @@ public final class ManPage {
                             "The aliyun CLI's profiles (as written by aliyun configure); read, never written."},
                     new String[] {"~/.alibabacloud/credentials", "Credentials profiles in INI form, as the Alibaba "
                             + "Cloud SDKs read them (ALIBABA_CLOUD_CREDENTIALS_FILE names another file)."},
-                    new String[] {"ecs-image.jsa, ecs-image.aot", "The start-up archive beside ecs-image.jar (class "
-                            + "data for Java 17 to 24, an AOT cache for Java 25 and later), with ARCHIVE.id naming the "
-                            + "Java that made it. Made at install time or by ECS_IMAGE_CDS_CREATE=1 ecs-image; a "
-                            + "missing or foreign archive is ignored."}));
+                    new String[] {"ARCHIVES/JAVA.jsa, ARCHIVES/JAVA.aot", "The start-up archive of each Java (class "
+                            + "data for Java 17 to 24, an AOT cache for Java 25 and later) under the path of its java, "
+                            + "JAVA.id beside it naming the Java and the jar. ARCHIVES is the archives folder beside "
+                            + "ecs-image.jar when writable, else ~/.cache/ecs-image ($XDG_CACHE_HOME/ecs-image). Made "
+                            + "at install time; for another Java, ecs-image makes one in the background after its first "
+                            + "run on it (ECS_IMAGE_CDS_CREATE=1 ecs-image makes it now). A missing or stale archive "
+                            + "is ignored."}));
     static final Words CHINESE = new Words("用户命令", "名称", "概述",
             "[\\fI选项\\fR] \\fI命令\\fR [\\fI命令选项\\fR]", "选项", "这些选项放在命令之前或之后均可。", "命令",
             "退出码", "环境变量", "文件", "示例", "另请参阅", "运行 \\fB%s 命令 \\-\\-help\\fR 查看命令的用法。", List.of(
                     new String[] {"~/.aliyun/config.json", "aliyun CLI 的配置（由 aliyun configure 写入）；只读取，从不写入。"},
                     new String[] {"~/.alibabacloud/credentials", "INI 格式的凭证配置，与阿里云 SDK 读取的相同"
                             + "（ALIBABA_CLOUD_CREDENTIALS_FILE 可指定其他文件）。"},
-                    new String[] {"ecs-image.jsa, ecs-image.aot", "ecs-image.jar 旁边的启动归档（Java 17 到 24 为类数据"
-                            + "共享归档，Java 25 及以后为 AOT 缓存），ARCHIVE.id 记录生成它的 Java。在安装时或通过 "
-                            + "ECS_IMAGE_CDS_CREATE=1 ecs-image 生成；缺失或不匹配的归档会被忽略。"}));
+                    new String[] {"ARCHIVES/JAVA.jsa, ARCHIVES/JAVA.aot", "每个 Java 的启动归档（Java 17 到 24 为类数据"
+                            + "共享归档，Java 25 及以后为 AOT 缓存），按其 java 的路径存放，旁边的 JAVA.id 记录对应的 "
+                            + "Java 和 jar。ARCHIVES 为 ecs-image.jar 旁可写的 archives 目录，否则为 ~/.cache/ecs-image"
+                            + "（$XDG_CACHE_HOME/ecs-image）。在安装时生成；换用其他 Java 时，ecs-image 在其上首次运行后"
+                            + "于后台生成（ECS_IMAGE_CDS_CREATE=1 ecs-image 立即生成）。缺失或过时的归档会被忽略。"}));
 
     private final CommandLine root;
     private final Language language;

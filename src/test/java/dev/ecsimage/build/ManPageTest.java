@@ -97,7 +97,7 @@ class ManPageTest {
         String files = page.substring(page.indexOf(".SH FILES\n"), page.indexOf(".SH EXAMPLES\n"));
         assertTrue(files.contains(".I ~/.aliyun/config.json\n"), files);
         assertTrue(files.contains(".I ~/.alibabacloud/credentials\n"), files);
-        assertTrue(files.contains(".I ecs\\-image.jsa, ecs\\-image.aot\n"), files);
+        assertTrue(files.contains(".I ARCHIVES/JAVA.jsa, ARCHIVES/JAVA.aot\n"), files);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ecsimage.ship;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ecsimage.cli.Version;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What {@code mvn package} ships, used as a person would: the tarball unpacked anywhere and run
  * through a symlink on the PATH, {@code install.sh} into a prefix and out again, the .deb
- * unpacked with {@code dpkg -x}, the launcher's class-data archive (used when it matches, ignored
- * silently when not), and the launcher on a machine without a usable Java.
+ * unpacked with {@code dpkg -x}, the launcher's class-data archives (used when they match, ignored
+ * silently when not, made in the background for a java without one), and the launcher on a
+ * machine without a usable Java.
  */
 class PackagingIT {
     static final String VERSION = Version.version();
     static final Path TARBALL = Path.of("target/ecs-image-" + VERSION + ".tar.gz");
     static final Path DEB = Path.of("target/ecs-image_" + VERSION + "_all.deb");
     static final String JAVA_HOME = System.getProperty("java.home");
+    static final String JAVA_25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
     @TempDir
     Path tmp;
@@ -70,7 +74,9 @@ class PackagingIT {
                 TARBALL.toAbsolutePath().toString()), Map.of());
         assertEquals(0, install.status, install.err);
         assertTrue(install.out.contains("installed ecs-image " + VERSION + " into " + prefix), install.out);
-        for (String f : List.of("bin/ecs-image", "share/ecs-image/ecs-image.jar", "share/ecs-image/ecs-image.jsa",
+        Path archives = prefix.resolve("share/ecs-image/archives");
+        assertTrue(Files.isRegularFile(archive(archives, JAVA_HOME)), "no archive for " + JAVA_HOME);
+        for (String f : List.of("bin/ecs-image", "share/ecs-image/ecs-image.jar",
                 "share/bash-completion/completions/ecs-image", "share/man/man1/ecs-image.1",
                 "share/man/zh_CN/man1/ecs-image.1")) {
             assertTrue(Files.isRegularFile(prefix.resolve(f)), f + " not installed");
@@ -79,7 +85,8 @@ class PackagingIT {
 
         Set<String> expected = new TreeSet<>();
         try (Stream<Path> installed = Files.walk(prefix)) {
-            installed.filter(p -> !p.equals(prefix) && !p.equals(prefix.resolve("bin")))
+            installed.filter(p -> !p.equals(prefix) && !p.equals(prefix.resolve("bin"))
+                            && (p.equals(archives) || !p.startsWith(archives)))
                     .forEach(p -> expected.add("removed " + p + (Files.isDirectory(p) ? "/" : "")));
         }
         Path foreign = Files.writeString(prefix.resolve("bin/other-tool"), "not ours");
@@ -142,30 +149,109 @@ class PackagingIT {
     @Test
     void launcherUsesAnArchiveMadeByThisJava() throws Exception {
         makeArchive();
-        Result r = runWithClassLog();
-        assertTrue(r.out.contains("dev.ecsimage.Main source: shared objects file (top)"), r.out);
+        Result r = runWithClassLog(Map.of());
+        assertTrue(r.out.contains("dev.ecsimage.Main source: shared objects file"), r.out);
     }
 
     @Test
-    void archiveHoldsPicocli() throws Exception {
+    void archiveHoldsTheClientCommandsButNotTheSandbox() throws Exception {
         makeArchive();
-        Result r = runWithClassLog("--help");
-        assertTrue(r.out.contains("picocli.CommandLine$IVersionProvider source: shared objects file (top)"), r.out);
+        Result r = run(List.of(JAVA_HOME + "/bin/java", "-XX:SharedArchiveFile=" + archive(unpacked.resolve("lib/archives"),
+                JAVA_HOME), "-XX:+PrintSharedArchiveAndExit", "-cp", unpacked + "/bin/../lib/ecs-image.jar",
+                "dev.ecsimage.Main"), Map.of());
+        Set<String> archived = new TreeSet<>();
+        r.out.lines().filter(l -> l.endsWith(" app_loader")).forEach(l -> archived.add(l.replaceAll("^ *\\d+: | app_loader$", "")));
+        for (String used : List.of("picocli.CommandLine", "dev.ecsimage.Main", "dev.ecsimage.cli.StatusCommand",
+                "dev.ecsimage.cli.CancelCommand", "dev.ecsimage.api.EcsClient", "dev.ecsimage.transport.RpcV1Signer")) {
+            assertTrue(archived.contains(used), used + " is not in the archive: " + archived);
+        }
+        for (String server : List.of("dev.ecsimage.sandbox.SimulatedEcs", "dev.ecsimage.startup.TrainingSandbox",
+                "com.sun.net.httpserver.HttpServer")) {
+            assertFalse(archived.contains(server), server + " is in the archive");
+        }
     }
 
     @Test
-    void launcherIgnoresAnArchiveMadeByAnotherJava() throws Exception {
+    void aStaleArchiveIsUsedNoLongerAndRemadeInTheBackground() throws Exception {
         makeArchive();
-        Files.writeString(unpacked.resolve("lib/ecs-image.jsa.id"), "/opt/other-jdk/bin/java JAVA_VERSION=\"17.0.1\"\n");
-        Result r = runWithClassLog();
-        assertFalse(r.out.contains("(top)"), "a foreign archive was used");
-        assertTrue(r.out.contains("dev.ecsimage.Main source: file:"), r.out);
+        Path id = archiveFolder(unpacked.resolve("lib/archives"), JAVA_HOME).resolve("java.id");
+        String made = Files.readString(id);
+        Files.writeString(id, made.replace("java.vm.version=", "java.vm.version=0"));
+        assertVersion(run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"),
+                Map.of("ECS_IMAGE_CDS_CREATE", "")));
+        awaitFile(id, made);
+    }
+
+    @Test
+    void firstRunOnAnotherJavaMakesItsArchiveInTheBackgroundAndTheNextRunUsesIt() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(JAVA_25, "bin/java")), JAVA_25 + " is not installed");
+        Path prefix = tmp.resolve("prefix");
+        assertEquals(0, run(List.of(unpacked.resolve("install.sh").toString(), "--prefix", prefix.toString()), Map.of())
+                .status);
+        Path archives = prefix.resolve("share/ecs-image/archives");
+        Path aot = archive(archives, JAVA_25);
+        assertFalse(Files.exists(aot));
+        String launcher = prefix.resolve("bin/ecs-image").toString();
+        Map<String, String> on25 = Map.of("JAVA_HOME", JAVA_25, "ECS_IMAGE_CDS_CREATE", "");
+
+        // Exactly the command's output, and its end is not held up by the archive being made: making one takes
+        // seconds (a JVM, a copy followed to its end), so it cannot be there yet unless the run waited for it.
+        assertVersion(run(List.of(launcher, "--version"), on25));
+        assertFalse(Files.exists(archiveFolder(archives, JAVA_25).resolve("java.id")), "the run waited for the archive");
+        awaitFile(archiveFolder(archives, JAVA_25).resolve("java.id"), null);
+        assertTrue(Files.isRegularFile(aot), "no AOT cache for " + JAVA_25);
+
+        Result r = runWithClassLog(launcher, on25);
+        assertTrue(r.out.contains("dev.ecsimage.Main source: shared objects file"), r.out);
+    }
+
+    @Test
+    void withoutAnArchivesFolderTheArchiveGoesToTheUsersCache() throws Exception {
+        String launcher = unpacked.resolve("bin/ecs-image").toString();
+        assertVersion(run(List.of(launcher, "--version"), Map.of("ECS_IMAGE_CDS_CREATE", "")));
+        Path cache = tmp.resolve("home/.cache/ecs-image");
+        awaitFile(archiveFolder(cache, JAVA_HOME).resolve("java.id"), null);
+        assertTrue(Files.isRegularFile(archive(cache, JAVA_HOME)));
+        assertFalse(Files.exists(unpacked.resolve("lib/archives")));
+        Result r = runWithClassLog(Map.of());
+        assertTrue(r.out.contains("dev.ecsimage.Main source: shared objects file"), r.out);
+    }
+
+    @Test
+    void aReadOnlyArchivesFolderFallsBackToTheUsersCache() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root writes to read-only folders");
+        Path archives = Files.createDirectories(unpacked.resolve("lib/archives"));
+        assertTrue(archives.toFile().setWritable(false));
+        try {
+            assertVersion(run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"),
+                    Map.of("ECS_IMAGE_CDS_CREATE", "")));
+            Path cache = tmp.resolve("home/.cache/ecs-image");
+            awaitFile(archiveFolder(cache, JAVA_HOME).resolve("java.id"), null);
+            assertTrue(Files.isRegularFile(archive(cache, JAVA_HOME)));
+        } finally {
+            archives.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void theLaunchersPathWithAnArchiveStartsNoProcessButJava() throws Exception {
+        assumeTrue(run(List.of("strace", "-o", "/dev/null", "true"), Map.of()).status == 0, "no working strace");
+        makeArchive();
+        Path trace = tmp.resolve("trace");
+        assertVersion(run(List.of("strace", "-f", "-e", "trace=execve,fork,vfork,clone,clone3", "-o", trace.toString(),
+                unpacked.resolve("bin/ecs-image").toString(), "--version"), Map.of("ECS_IMAGE_CDS_CREATE", "")));
+        List<String> lines = Files.readAllLines(trace);
+        List<String> programs = lines.stream().filter(l -> l.contains("execve(") && l.endsWith("= 0"))
+                .map(l -> l.replaceAll("^\\d+ +execve\\(\"([^\"]*)\".*", "$1")).toList();
+        assertEquals(List.of(unpacked.resolve("bin/ecs-image").toString(), JAVA_HOME + "/bin/java"), programs);
+        assertEquals(List.of(), lines.stream().filter(l -> l.matches("^\\d+ +(v?fork|clone3?)\\(.*")
+                && !l.contains("CLONE_THREAD")).toList(), "a process was started");
     }
 
     @Test
     void launcherIgnoresABrokenArchiveWithoutAWord() throws Exception {
         makeArchive();
-        Path archive = unpacked.resolve("lib/ecs-image.jsa");
+        Path archive = archive(unpacked.resolve("lib/archives"), JAVA_HOME);
         archive.toFile().setWritable(true);
         Files.writeString(archive, "not an archive");
         assertVersion(run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"), Map.of()));
@@ -198,30 +284,61 @@ class PackagingIT {
 
     private void makeArchive() throws Exception {
         Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString()), Map.of("ECS_IMAGE_CDS_CREATE", "1"));
-        assertEquals(0, r.status, r.err);
-        assertTrue(Files.isRegularFile(unpacked.resolve("lib/ecs-image.jsa")));
+        assertEquals(new Result(0, "", ""), r);
+        assertTrue(Files.isRegularFile(archive(unpacked.resolve("lib/archives"), JAVA_HOME)));
     }
 
-    private Result runWithClassLog() throws Exception {
-        return runWithClassLog("--version");
+    private Result runWithClassLog(Map<String, String> env) throws Exception {
+        return runWithClassLog(unpacked.resolve("bin/ecs-image").toString(), env);
     }
 
-    /** {@code --version} loads no picocli: {@code --help} shows whether the archive holds it. */
-    private Result runWithClassLog(String argument) throws Exception {
-        Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString(), argument),
-                Map.of("ECS_IMAGE_JAVA_OPTS", "-Xlog:class+load=info"));
+    private Result runWithClassLog(String launcher, Map<String, String> env) throws Exception {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("ECS_IMAGE_JAVA_OPTS", "-Xlog:class+load=info");
+        Result r = run(List.of(launcher, "--version"), e);
         assertEquals(0, r.status, r.err);
         return r;
+    }
+
+    /** The folder of the archives of JAVA_HOME/bin/java under {@code archives}. */
+    private static Path archiveFolder(Path archives, String javaHome) {
+        return Path.of(archives + javaHome + "/bin");
+    }
+
+    /** The archive of JAVA_HOME/bin/java under {@code archives}: an AOT cache from Java 25 on, else a dynamic archive. */
+    private static Path archive(Path archives, String javaHome) throws IOException {
+        String release = Files.readString(Path.of(javaHome, "release"));
+        boolean aot = !release.matches("(?s).*JAVA_VERSION=\"(1[0-9]|2[0-4])[.\"].*");
+        return archiveFolder(archives, javaHome).resolve(aot ? "java.aot" : "java.jsa");
+    }
+
+    /**
+     * Waits for the archive being made in the background: until {@code file} exists (and holds
+     * {@code text}, when given), for at most two minutes, looking every 100 ms.
+     */
+    private static void awaitFile(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(Files.isRegularFile(file) && (text == null || text.equals(Files.readString(file))))) {
+            assertTrue(System.nanoTime() < deadline, file + " was not made within two minutes");
+            Thread.sleep(100);
+        }
     }
 
     private static void assertVersion(Result r) {
         assertEquals(new Result(0, "ecs-image " + VERSION + "\n", ""), r);
     }
 
-    /** Runs {@code command} with this process's environment, this JVM as JAVA_HOME, and {@code env}. */
-    private static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    /**
+     * Runs {@code command} with this process's environment, this JVM as JAVA_HOME, a home of its own
+     * (for the per-user cache of archives), no archive made in the background (ECS_IMAGE_CDS_CREATE=0:
+     * the tests that want one say so), and {@code env}.
+     */
+    private Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Map<String, String> e = new HashMap<>(System.getenv());
+        e.remove("XDG_CACHE_HOME");
+        e.put("HOME", tmp.resolve("home").toString());
         e.put("JAVA_HOME", JAVA_HOME);
+        e.put("ECS_IMAGE_CDS_CREATE", "0");
         e.putAll(env);
         return runWithExactly(command, e);
     }
