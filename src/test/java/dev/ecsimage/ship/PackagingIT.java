@@ -154,6 +154,18 @@ class PackagingIT {
     }
 
     @Test
+    void aBareVersionMapsNoArchiveButStillChecksIt() throws Exception {
+        makeArchive();
+        Map<String, String> classLog = Map.of("ECS_IMAGE_JAVA_OPTS", "-Xlog:class+load=info");
+        Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"), classLog);
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("dev.ecsimage.Main source: file:"), r.out);
+        assertTrue(r.out.contains("dev.ecsimage.startup.StartupArchive source: file:"), r.out);
+        Result v = run(List.of(unpacked.resolve("bin/ecs-image").toString(), "-V", "--verbose"), classLog);
+        assertTrue(v.out.contains("dev.ecsimage.Main source: shared objects file"), v.out);
+    }
+
+    @Test
     void archiveHoldsTheClientCommandsButNotTheSandbox() throws Exception {
         makeArchive();
         Result r = run(List.of(JAVA_HOME + "/bin/java", "-XX:SharedArchiveFile=" + archive(unpacked.resolve("lib/archives"),
@@ -295,7 +307,7 @@ class PackagingIT {
     private Result runWithClassLog(String launcher, Map<String, String> env) throws Exception {
         Map<String, String> e = new HashMap<>(env);
         e.put("ECS_IMAGE_JAVA_OPTS", "-Xlog:class+load=info");
-        Result r = run(List.of(launcher, "--version"), e);
+        Result r = run(List.of(launcher, "--help"), e);
         assertEquals(0, r.status, r.err);
         return r;
     }
