@@ -206,15 +206,20 @@ public final class StartupArchive {
     /** Starts {@code make --background} detached from this run: no stream of it reaches the user, Ctrl-C spares it. */
     private static void startInBackground(Layout layout) {
         try {
+            // The shell starts the maker as its background job and exits at once: waiting for it
+            // here keeps no thread of this JVM in waitpid, which would hold the JVM's exit for
+            // 300 ms (HotSpot waits that long for threads in native code).
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
-                    "trap '' INT HUP; if command -v nice >/dev/null; then exec nice -n 10 \"$@\"; fi; exec \"$@\"",
+                    "trap '' INT HUP; if command -v nice >/dev/null; then nice -n 10 \"$@\" & else \"$@\" & fi",
                     "sh"));
             command.addAll(makeCommand(layout, "--background"));
             new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .start().waitFor(2, TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             // no archive this time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
