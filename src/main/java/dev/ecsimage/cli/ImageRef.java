@@ -1,12 +1,24 @@
 package dev.ecsimage.cli;
 
 import dev.ecsimage.output.Sentence;
+import java.util.Objects;
 
 /**
  * An image named on the command line of {@code status} or {@code cancel}: {@code REGION:IMAGE_ID}
  * ({@code cn-shanghai:m-uf6xxxx}), or a plain id that takes --region.
  */
 record ImageRef(String region, String imageId) {
+    // equals and hashCode written out: a record's own bootstrap method handles on first use, which
+    // costs every `status` and `cancel` run milliseconds of start-up (their images are a set)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImageRef r && Objects.equals(region, r.region) && Objects.equals(imageId, r.imageId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(region, imageId);
+    }
 
     /** {@code REGION:IMAGE_ID}, as hints print it and {@code -i} reads it. */
     String qualified() {

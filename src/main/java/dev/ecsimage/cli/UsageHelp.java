@@ -58,7 +58,7 @@ public final class UsageHelp {
         UsageMessageSpec usage = spec.usageMessage();
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitStatus s : ExitStatus.values()) {
-            exitCodes.put(String.format("%3d", s.code), HelpLanguage.of(spec) == Language.en ? s.meaning
+            exitCodes.put(rightAligned(s.code), HelpLanguage.of(spec) == Language.en ? s.meaning
                     : HelpLanguage.text(spec, exitKey(s), s.meaning));
         }
         usage.synopsisHeading(text(spec, "heading.usage"))
@@ -75,6 +75,15 @@ public final class UsageHelp {
                         UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING, UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST,
                         UsageMessageSpec.SECTION_KEY_FOOTER_HEADING, UsageMessageSpec.SECTION_KEY_FOOTER));
         root.getSubcommands().values().forEach(UsageHelp::command);
+    }
+
+    /**
+     * {@code "  5"}: an exit status right-aligned in three columns, as the exit-status list shows it
+     * (not {@code String.format}, whose start-up every run would pay: this runs before any parse).
+     */
+    static String rightAligned(int code) {
+        String digits = Integer.toString(code);
+        return "   ".substring(Math.min(3, digits.length())) + digits;
     }
 
     private static void command(CommandLine cmd) {

@@ -33,27 +33,31 @@ import java.util.Map;
 public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Separators SEPARATORS = Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(SEPARATORS)
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    private static final DefaultPrettyPrinter LINE = new DefaultPrettyPrinter(SEPARATORS
-                    .withObjectEntrySpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER))
-            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
-            .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+
+    /** The two styles, made when a document is first printed: a run that only reads JSON makes neither. */
+    private static final class Printers {
+        private static final Separators SEPARATORS = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(SEPARATORS)
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        private static final DefaultPrettyPrinter LINE = new DefaultPrettyPrinter(SEPARATORS
+                        .withObjectEntrySpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER))
+                .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+                .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+    }
 
     private Json() {}
 
     /** The document indented, one member per line. */
     public static String pretty(JsonNode doc) {
-        return write(PRETTY.createInstance(), doc);
+        return write(Printers.PRETTY.createInstance(), doc);
     }
 
     /** The document on one line: {@code {"error": {"code": "X", "message": "..."}}}. */
     public static String line(JsonNode doc) {
-        return write(LINE.createInstance(), doc);
+        return write(Printers.LINE.createInstance(), doc);
     }
 
     /**

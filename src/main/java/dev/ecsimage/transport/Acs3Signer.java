@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Signature V3, {@code ACS3-HMAC-SHA256}, as numbered pure steps (ECS-API-NOTES section 2):
@@ -25,9 +24,15 @@ public final class Acs3Signer {
 
     /** Step 1: the canonical query string, keys sorted, both sides percent-encoded. */
     public static String canonicalQuery(Map<String, String> query) {
-        return new TreeMap<>(query).entrySet().stream()
-                .map(e -> PercentEncoding.encode(e.getKey()) + "=" + PercentEncoding.encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        // a loop: a stream of a TreeMap spins a lambda class of the JDK's at every start
+        StringBuilder canonical = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(query).entrySet()) {
+            if (!canonical.isEmpty()) {
+                canonical.append('&');
+            }
+            canonical.append(PercentEncoding.encode(e.getKey())).append('=').append(PercentEncoding.encode(e.getValue()));
+        }
+        return canonical.toString();
     }
 
     /** The headers that are signed: host, content-type and every x-acs-*, names lower-cased, values trimmed. */

@@ -98,6 +98,8 @@ public final class HttpTransport implements Transport {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // also spares the client's default, read from its jar's version.properties at build()
+                .setUserAgent(userAgent)
                 .build();
     }
 

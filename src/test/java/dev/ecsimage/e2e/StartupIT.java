@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (this java, no start-up archive, so every class the code asks for is seen) with
  * {@code -Xlog:class+load}. {@code --version} loads no picocli; an English {@code status} of one
  * image loads no {@code ObjectMapper}, no {@code javax.crypto.Mac}, no {@code SecureRandom}, nothing
- * of the sandbox, no other command, and no region names.
+ * of the sandbox, no other command, no region names, and none of what a start used to pay for
+ * without needing it: {@code String.format}, a record's generated methods, a stream of a
+ * {@code TreeMap}, Jackson's pretty printer for text output.
  */
 class StartupIT {
     static final Path JAR = Path.of("target", "ecs-image.jar").toAbsolutePath();
@@ -96,6 +98,12 @@ class StartupIT {
             assertNoneLoaded(classes, "another command", c -> List.of("CopyCommand", "CancelCommand", "SandboxCommand",
                     "SelfTestCommand", "CompletionCommand", "HelpCommand").contains(c.replaceFirst("^dev\\.ecsimage\\.cli\\.", "")));
             assertNoneLoaded(classes, "region names", c -> c.startsWith("dev.ecsimage.output.RegionNames"));
+            // what costs milliseconds of every start without being needed for one status
+            assertNoneLoaded(classes, "String.format", c -> c.equals("java.util.Formatter"));
+            assertNoneLoaded(classes, "a record's generated equals/hashCode/toString",
+                    c -> c.equals("java.lang.runtime.ObjectMethods"));
+            assertNoneLoaded(classes, "a stream over a TreeMap", c -> c.startsWith("java.util.TreeMap$EntrySpliterator"));
+            assertNoneLoaded(classes, "Json's printers", c -> c.equals("com.fasterxml.jackson.core.util.DefaultPrettyPrinter"));
         }
     }
 }
