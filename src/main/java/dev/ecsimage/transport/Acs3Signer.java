@@ -1,8 +1,6 @@
 package dev.ecsimage.transport;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
@@ -74,7 +72,7 @@ public final class Acs3Signer {
     }
 
     public static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(digest("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(Sha.sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static byte[] hmac(String algorithm, String key, String data) {
@@ -82,34 +80,30 @@ public final class Acs3Signer {
     }
 
     /**
-     * RFC 2104 HMAC, {@code HmacSHA256} or {@code HmacSHA1}, on {@link MessageDigest}:
-     * {@code javax.crypto.Mac} would first walk every JCA provider, a cost at every start.
+     * RFC 2104 HMAC, {@code HmacSHA256} or {@code HmacSHA1}, on {@link Sha}: {@code javax.crypto.Mac}
+     * would first walk every JCA provider, and {@code MessageDigest} set them up, at every start.
      */
     static byte[] hmac(String algorithm, byte[] key, byte[] data) {
-        MessageDigest digest = digest(switch (algorithm) {
-            case "HmacSHA256" -> "SHA-256";
-            case "HmacSHA1" -> "SHA-1";
+        boolean sha256 = switch (algorithm) {
+            case "HmacSHA256" -> true;
+            case "HmacSHA1" -> false;
             default -> throw new IllegalArgumentException(algorithm);
-        });
-        byte[] k = key.length > HMAC_BLOCK ? digest.digest(key) : key;
-        byte[] inner = new byte[HMAC_BLOCK];
-        byte[] outer = new byte[HMAC_BLOCK];
+        };
+        byte[] k = key.length > HMAC_BLOCK ? digest(sha256, key) : key;
+        byte[] inner = new byte[HMAC_BLOCK + data.length];
+        byte[] outer = new byte[HMAC_BLOCK + (sha256 ? 32 : 20)];
         for (int i = 0; i < HMAC_BLOCK; i++) {
             byte b = i < k.length ? k[i] : 0;
             inner[i] = (byte) (b ^ 0x36);
             outer[i] = (byte) (b ^ 0x5c);
         }
-        digest.update(inner);
-        byte[] innerHash = digest.digest(data);
-        digest.update(outer);
-        return digest.digest(innerHash);
+        System.arraycopy(data, 0, inner, HMAC_BLOCK, data.length);
+        byte[] innerHash = digest(sha256, inner);
+        System.arraycopy(innerHash, 0, outer, HMAC_BLOCK, innerHash.length);
+        return digest(sha256, outer);
     }
 
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static byte[] digest(boolean sha256, byte[] data) {
+        return sha256 ? Sha.sha256(data) : Sha.sha1(data);
     }
 }

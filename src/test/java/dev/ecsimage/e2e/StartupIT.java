@@ -88,12 +88,14 @@ class StartupIT {
             assertEquals(new Run(0, "cn-hangzhou  " + Sandbox.DEMO + "  Available  100%\n", "", r.classes()), r);
             List<String> classes = r.classes();
             for (String expected : List.of("dev.ecsimage.cli.StatusCommand", "picocli.CommandLine",
-                    "com.fasterxml.jackson.core.JsonParser", "java.security.MessageDigest")) {
+                    "com.fasterxml.jackson.core.JsonParser", "dev.ecsimage.transport.Sha")) {
                 assertTrue(classes.contains(expected), expected + " was not loaded: the class log does not work");
             }
             assertNoneLoaded(classes, "ObjectMapper", c -> c.startsWith("com.fasterxml.jackson.databind.ObjectMapper"));
             assertNoneLoaded(classes, "javax.crypto", c -> c.startsWith("javax.crypto."));
             assertNoneLoaded(classes, "SecureRandom", c -> c.equals("java.security.SecureRandom"));
+            assertNoneLoaded(classes, "the JCA providers", c -> c.equals("java.security.MessageDigest")
+                    || c.startsWith("sun.security.jca."));
             assertNoneLoaded(classes, "the sandbox", c -> c.startsWith("dev.ecsimage.sandbox."));
             assertNoneLoaded(classes, "another command", c -> List.of("CopyCommand", "CancelCommand", "SandboxCommand",
                     "SelfTestCommand", "CompletionCommand", "HelpCommand").contains(c.replaceFirst("^dev\\.ecsimage\\.cli\\.", "")));
