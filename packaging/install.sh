@@ -82,7 +82,8 @@ cp "$src/man/zh_CN/man1/ecs-image.1" "$prefix/share/man/zh_CN/man1/ecs-image.1"
 # an archive only serves the exact JVM build that wrote it. (For another java, the tool makes one
 # in share/ecs-image/archives by itself, in the background, the first time it runs on it.)
 if ECS_IMAGE_CDS_CREATE=1 "$prefix/bin/ecs-image"; then
-  echo "made a class-data archive for $(command -v java 2>/dev/null || echo "$JAVA_HOME/bin/java")"
+  if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java; else java=$(command -v java); fi
+  echo "made a class-data archive for $java"  # the java the launcher runs: JAVA_HOME first
 else
   echo "no class-data archive (ecs-image still works, it just starts slower)"
 fi

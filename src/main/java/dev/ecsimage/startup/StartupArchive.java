@@ -42,6 +42,9 @@ public final class StartupArchive {
     static final String KEY = "ecs-image.archive.key";
     static final String DIRS = "ecs-image.archive.dirs";
     private static final long MAKING_TIMEOUT_MINUTES = 10;
+    /** Ends the id of an attempt that made no archive: not tried again for a day. */
+    static final String FAILED = "failed\n";
+    private static final long RETRY_FAILED_AFTER_MILLIS = 24 * 60 * 60 * 1000L;
 
     /** Where archives live for this run: the found archive (or null), the java's key, the folders in lookup order. */
     record Layout(Path found, String key, List<Path> dirs, String jar) {
@@ -135,7 +138,7 @@ public final class StartupArchive {
      * @param expected   the id of this java and jar
      * @param found      whether the launcher found an archive
      * @param foundId    the id beside that archive (null when none)
-     * @param recorded   the ids for this java in every folder (a record without an archive: an attempt that failed)
+     * @param recorded   the ids of this java's attempts that made no archive, within the last day
      * @param writable   whether there is a folder to make one in
      */
     static boolean stale(String expected, boolean found, String foundId, List<String> recorded, boolean writable) {
@@ -181,11 +184,13 @@ public final class StartupArchive {
                 return false; // the common case, decided by one small read
             }
         }
-        List<String> recorded = new ArrayList<>();
+        List<String> recorded = new ArrayList<>(); // failed attempts; an archive lost since it was made is made again
         for (Path dir : layout.dirs()) {
-            String id = read(layout.file(dir, ".id"));
-            if (id != null) {
-                recorded.add(id);
+            Path file = layout.file(dir, ".id");
+            String id = read(file);
+            if (id != null && id.endsWith(FAILED) && System.currentTimeMillis()
+                    - Files.getLastModifiedTime(file).toMillis() < RETRY_FAILED_AFTER_MILLIS) {
+                recorded.add(id.substring(0, id.length() - FAILED.length()));
             }
         }
         return stale(expected, layout.found() != null, foundId, recorded, layout.target(createInstallFolder) != null);
@@ -240,7 +245,9 @@ public final class StartupArchive {
                 System.getProperty("java.class.path"));
         String problem = make(layout, background);
         if (problem != null && !background) {
-            System.err.println("ecs-image: " + messages(System.getenv()).get(problem, java(), layout.dirs()));
+            // UTF-8 as the tool's own output: System.err speaks the platform's charset, often ASCII in containers
+            new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8)
+                    .println("ecs-image: " + messages(System.getenv()).get(problem, java(), layout.dirs()));
             System.exit(1);
         }
         System.exit(0);
@@ -291,15 +298,19 @@ public final class StartupArchive {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (!training.waitFor(MAKING_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                training.destroyForcibly();
+            boolean ended = training.waitFor(MAKING_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            if (!ended) {
+                training.destroyForcibly().waitFor();
             }
-            boolean made = Files.isRegularFile(partial);
+            boolean made = ended && training.exitValue() == 0 && Files.isRegularFile(partial);
             if (made) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(partial); // cut short: maybe incomplete
             }
             Path id = layout.file(dir, ".id.part");
-            Files.writeString(id, currentId(layout.jar()), StandardCharsets.UTF_8);
+            Files.writeString(id, made ? currentId(layout.jar()) : currentId(layout.jar()).concat(FAILED),
+                    StandardCharsets.UTF_8);
             Files.move(id, layout.file(dir, ".id"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return made ? null : "archive.not-made";
         }

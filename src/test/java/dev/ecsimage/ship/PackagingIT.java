@@ -169,7 +169,7 @@ class PackagingIT {
     void archiveHoldsTheClientCommandsButNotTheSandbox() throws Exception {
         makeArchive();
         Result r = run(List.of(JAVA_HOME + "/bin/java", "-XX:SharedArchiveFile=" + archive(unpacked.resolve("lib/archives"),
-                JAVA_HOME), "-XX:+PrintSharedArchiveAndExit", "-cp", unpacked + "/bin/../lib/ecs-image.jar",
+                JAVA_HOME), "-XX:+PrintSharedArchiveAndExit", "-cp", unpacked + "/lib/ecs-image.jar",
                 "dev.ecsimage.Main"), Map.of());
         Set<String> archived = new TreeSet<>();
         r.out.lines().filter(l -> l.endsWith(" app_loader")).forEach(l -> archived.add(l.replaceAll("^ *\\d+: | app_loader$", "")));
@@ -221,7 +221,7 @@ class PackagingIT {
     void withoutAnArchivesFolderTheArchiveGoesToTheUsersCache() throws Exception {
         String launcher = unpacked.resolve("bin/ecs-image").toString();
         assertVersion(run(List.of(launcher, "--version"), Map.of("ECS_IMAGE_CDS_CREATE", "")));
-        Path cache = tmp.resolve("home/.cache/ecs-image");
+        Path cache = userCache();
         awaitFile(archiveFolder(cache, JAVA_HOME).resolve("java.id"), null);
         assertTrue(Files.isRegularFile(archive(cache, JAVA_HOME)));
         assertFalse(Files.exists(unpacked.resolve("lib/archives")));
@@ -237,7 +237,7 @@ class PackagingIT {
         try {
             assertVersion(run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"),
                     Map.of("ECS_IMAGE_CDS_CREATE", "")));
-            Path cache = tmp.resolve("home/.cache/ecs-image");
+            Path cache = userCache();
             awaitFile(archiveFolder(cache, JAVA_HOME).resolve("java.id"), null);
             assertTrue(Files.isRegularFile(archive(cache, JAVA_HOME)));
         } finally {
@@ -310,6 +310,11 @@ class PackagingIT {
         Result r = run(List.of(launcher, "--help"), e);
         assertEquals(0, r.status, r.err);
         return r;
+    }
+
+    /** The user's cache of archives for the unpacked tarball: one folder per install, under the jar's folder. */
+    private Path userCache() {
+        return Path.of(tmp.resolve("home/.cache/ecs-image") + unpacked.resolve("lib").toString());
     }
 
     /** The folder of the archives of JAVA_HOME/bin/java under {@code archives}. */

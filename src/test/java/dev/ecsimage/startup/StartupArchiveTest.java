@@ -42,7 +42,7 @@ class StartupArchiveTest {
     }
 
     @Test
-    void noArchiveForThisJavaMakesOneUnlessAnAttemptForThisJavaAndJarFailedBefore() {
+    void noArchiveForThisJavaMakesOneUnlessAnAttemptForThisJavaAndJarFailedWithinADay() {
         assertTrue(StartupArchive.stale(ID17, false, null, List.of(), true));
         String older = StartupArchive.id("/usr/lib/jvm/java-17", "17.0.14+7", 5_000_000,
                 1_700_000_000_000L);
@@ -98,5 +98,25 @@ class StartupArchiveTest {
         Path cached = Files.createDirectories(cache.resolve("usr/bin")).resolve("java.aot");
         Files.writeString(cached, "");
         assertEquals(cached, layout.lookedUpAgain().found());
+    }
+
+    @Test
+    void anArchiveLostSinceItWasMadeIsMadeAgainAFailedAttemptOnlyAfterADay() throws Exception {
+        Path cache = tmp.resolve("cache");
+        Path jar = Files.writeString(tmp.resolve("ecs-image.jar"), "jar");
+        StartupArchive.Layout layout = StartupArchive.Layout.of(null, "/usr/bin/java", cache.toString(), jar.toString());
+        Path id = Files.createDirectories(cache.resolve("usr/bin")).resolve("java.id");
+        var attributes = Files.readAttributes(jar, java.nio.file.attribute.BasicFileAttributes.class);
+        String thisRun = StartupArchive.id(System.getProperty("java.home"), System.getProperty("java.vm.version"),
+                attributes.size(), attributes.lastModifiedTime().toMillis());
+
+        Files.writeString(id, thisRun); // made, then the archive was deleted
+        assertTrue(StartupArchive.needsArchive(layout, false));
+
+        Files.writeString(id, thisRun + StartupArchive.FAILED);
+        assertFalse(StartupArchive.needsArchive(layout, false), "failed just now: not again yet");
+
+        Files.setLastModifiedTime(id, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 25 * 3600_000L));
+        assertTrue(StartupArchive.needsArchive(layout, false), "failed yesterday: try again");
     }
 }
