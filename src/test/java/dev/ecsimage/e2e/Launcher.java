@@ -102,7 +102,7 @@ final class Launcher {
     private final Map<String, String> env = new HashMap<>();
 
     Launcher(Path home) {
-        for (String keep : List.of("PATH", "JAVA_HOME", "LANG", "TMPDIR")) {
+        for (String keep : List.of("PATH", "LANG", "TMPDIR")) {
             String v = System.getenv(keep);
             if (v != null) {
                 env.put(keep, v);
@@ -110,6 +110,9 @@ final class Launcher {
         }
         env.put("HOME", home.toString());
         env.put("ECS_IMAGE_LANG", "en");
+        // the java that runs the tests: the one mvn package made target/archives for, so that no run
+        // starts making an archive for another java in the background while the tests measure time
+        env.put("JAVA_HOME", System.getProperty("java.home"));
     }
 
     /** Sets the variable, or unsets it when {@code value} is null. */

@@ -42,12 +42,13 @@ final class Tmux implements AutoCloseable {
     static Tmux start(Path home, int columns, int rows, String... args) throws Exception {
         Tmux tmux = new Tmux(home.resolve("tmux.sock"));
         List<String> env = new ArrayList<>(List.of("env", "-i", "HOME=" + home, "ECS_IMAGE_LANG=en"));
-        for (String keep : List.of("PATH", "JAVA_HOME", "LANG", "TMPDIR")) {
+        for (String keep : List.of("PATH", "LANG", "TMPDIR")) {
             String v = System.getenv(keep);
             if (v != null) {
                 env.add(keep + "=" + v);
             }
         }
+        env.add("JAVA_HOME=" + System.getProperty("java.home")); // as Launcher: the java target/archives is for
         List<String> command = new ArrayList<>(env);
         command.add(Launcher.SCRIPT.toString());
         command.addAll(Arrays.asList(args));
