@@ -111,7 +111,8 @@ public final class StartupArchive {
         try {
             Layout layout = Layout.of(System.getProperty(ARCHIVE), key, System.getProperty(DIRS, ""),
                     System.getProperty("java.class.path"));
-            if (needsArchive(layout, false) && !beingMade(layout)) {
+            // no archive found: the launcher has started the maker already (a shell job is cheaper)
+            if (layout.found() != null && needsArchive(layout, false) && !beingMade(layout)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> startInBackground(layout)));
             }
         } catch (IOException | RuntimeException e) {
