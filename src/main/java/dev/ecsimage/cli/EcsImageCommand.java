@@ -269,10 +269,35 @@ public final class EcsImageCommand implements Runnable {
      * "did you mean"), name {@code help} or {@code completion}, or ask for the tool's help.
      */
     static CommandLine forRun(Context context, List<String> args) {
+        if (!RunModel.needsAnnotations(args)) {
+            CommandLine fast = runModel(context, args);
+            if (fast != null) {
+                return wire(context, fast, List.of());
+            }
+        }
         CommandLine cmd = root(context);
         String invoked = invoked(cmd.getCommandSpec(), args);
         return wire(context, cmd, invoked == null || invoked.equals("help") || invoked.equals("completion")
                 ? SUBCOMMANDS : List.of(invoked));
+    }
+
+    /**
+     * The command line for a run of {@code args} built from {@link RunModel}'s file, without an
+     * annotation read; null when the words name no command the file holds.
+     */
+    static CommandLine runModel(Context context, List<String> args) {
+        try {
+            CommandFactory factory = new CommandFactory(context);
+            CommandLine cmd = RunModel.root(factory, new EcsImageCommand(context));
+            String invoked = cmd == null ? null : invoked(cmd.getCommandSpec(), args);
+            if (invoked == null || !RunModel.holds(invoked)) {
+                return null;
+            }
+            RunModel.addSubcommand(cmd, factory, invoked);
+            return cmd;
+        } catch (Exception e) {
+            throw new IllegalStateException("run-model.txt does not fit the commands: " + e, e);
+        }
     }
 
     private static CommandLine root(Context context) {

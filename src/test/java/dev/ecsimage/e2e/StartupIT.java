@@ -106,6 +106,8 @@ class StartupIT {
                     c -> c.equals("java.lang.runtime.ObjectMethods"));
             assertNoneLoaded(classes, "a stream over a TreeMap", c -> c.startsWith("java.util.TreeMap$EntrySpliterator"));
             assertNoneLoaded(classes, "Json's printers", c -> c.equals("com.fasterxml.jackson.core.util.DefaultPrettyPrinter"));
+            assertNoneLoaded(classes, "an annotation proxy (the model is built from run-model.txt)",
+                    c -> c.contains("$Proxy"));
         }
     }
 }
