@@ -9,12 +9,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        dev.ecsimage.startup.StartupArchive.refreshWhenStale();
         if (Version.onlyAsked(args)) {
-            // the same line picocli prints, without the start-up of its command model
+            // the same line picocli prints, without the start-up of its command model (and no look at
+            // the start-up archive: any other command refreshes it)
             Version.print(Context.stdout());
             return;
         }
+        dev.ecsimage.startup.StartupArchive.refreshWhenStale();
         int status = EcsImageCommand.run(Context.system(), args);
         System.exit(status);
     }

@@ -154,13 +154,13 @@ class PackagingIT {
     }
 
     @Test
-    void aBareVersionMapsNoArchiveButStillChecksIt() throws Exception {
+    void aBareVersionMapsNoArchiveAndLooksAtNone() throws Exception {
         makeArchive();
         Map<String, String> classLog = Map.of("ECS_IMAGE_JAVA_OPTS", "-Xlog:class+load=info");
         Result r = run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"), classLog);
         assertEquals(0, r.status, r.err);
         assertTrue(r.out.contains("dev.ecsimage.Main source: file:"), r.out);
-        assertTrue(r.out.contains("dev.ecsimage.startup.StartupArchive source: file:"), r.out);
+        assertFalse(r.out.contains("dev.ecsimage.startup.StartupArchive"), r.out);
         Result v = run(List.of(unpacked.resolve("bin/ecs-image").toString(), "-V", "--verbose"), classLog);
         assertTrue(v.out.contains("dev.ecsimage.Main source: shared objects file"), v.out);
     }
@@ -189,8 +189,8 @@ class PackagingIT {
         Path id = archiveFolder(unpacked.resolve("lib/archives"), JAVA_HOME).resolve("java.id");
         String made = Files.readString(id);
         Files.writeString(id, made.replace("java.vm.version=", "java.vm.version=0"));
-        assertVersion(run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--version"),
-                Map.of("ECS_IMAGE_CDS_CREATE", "")));
+        assertEquals(0, run(List.of(unpacked.resolve("bin/ecs-image").toString(), "--help"),
+                Map.of("ECS_IMAGE_CDS_CREATE", "")).status);
         awaitFile(id, made);
     }
 
