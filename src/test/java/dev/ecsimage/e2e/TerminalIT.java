@@ -76,6 +76,26 @@ class TerminalIT {
 
     @Test
     void aNarrowerWindowIsFollowedAtOnce() throws Exception {
+        // A redraw written just before the resize can reach tmux after it has reflowed the screen:
+        // its cursor moves, right for the old width, then land rows too low and leave rows of the
+        // wider bars above. No program can close that race, so the check gets a second try; failing
+        // twice in a row is a bug.
+        AssertionError first = null;
+        while (true) {
+            try {
+                narrowerWindowOnce();
+                return;
+            } catch (AssertionError e) {
+                if (first != null) {
+                    e.addSuppressed(first);
+                    throw e;
+                }
+                first = e;
+            }
+        }
+    }
+
+    private void narrowerWindowOnce() throws Exception {
         List<String> to = List.of("cn-shanghai", "ap-southeast-1", "cn-beijing");
         try (Tmux tmux = Tmux.start(home, 80, 24, copy(Sandbox.DEMO, to, "20"))) {
             tmux.await(s -> s.stream().anyMatch(l -> l.contains("[")), 30_000, "the bars");
