@@ -263,16 +263,18 @@ public final class EcsImageCommand implements Runnable {
     }
 
     /**
-     * The command line for a run of {@code args}: picocli builds the model of a command from its
-     * annotations, which costs start-up, so only the subcommand the words name is built. All of them
-     * are built when the words name none (so the tool's help lists them and an unknown word gets its
-     * "did you mean"), name {@code help} or {@code completion}, or ask for the tool's help.
+     * The command line for a run of {@code args}. Building a model costs start-up, so: {@code copy},
+     * {@code status} and {@code cancel} are built from {@link RunModel}'s file (no annotation read,
+     * no help laid out: asking for help or the version takes the annotated path); otherwise only the
+     * subcommand the words name is built from its annotations. All of them are built when the words
+     * name none (so the tool's help lists them and an unknown word gets its "did you mean"), name
+     * {@code help} or {@code completion}, or ask for the tool's help.
      */
     static CommandLine forRun(Context context, List<String> args) {
         if (!RunModel.needsAnnotations(args)) {
             CommandLine fast = runModel(context, args);
             if (fast != null) {
-                return wire(context, fast, List.of());
+                return handlers(context, fast);
             }
         }
         CommandLine cmd = root(context);
@@ -354,12 +356,17 @@ public final class EcsImageCommand implements Runnable {
         return option.arity().max() > 0;
     }
 
-    /** Adds {@code subcommands} to {@code cmd} and wires it with the exit-status table and the error handlers. */
+    /** Adds {@code subcommands} to {@code cmd}, lays out its help, and wires it with {@link #handlers}. */
     private static CommandLine wire(Context context, CommandLine cmd, List<String> subcommands) {
         for (String name : subcommands) {
             cmd.addSubcommand(subcommand(name));
         }
         UsageHelp.apply(cmd);
+        return handlers(context, cmd);
+    }
+
+    /** Wires {@code cmd} with the run's streams, the exit-status table and the error handlers. */
+    private static CommandLine handlers(Context context, CommandLine cmd) {
         cmd.setOut(context.out());
         cmd.setErr(context.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -108,6 +108,7 @@ class StartupIT {
             assertNoneLoaded(classes, "Json's printers", c -> c.equals("com.fasterxml.jackson.core.util.DefaultPrettyPrinter"));
             assertNoneLoaded(classes, "an annotation proxy (the model is built from run-model.txt)",
                     c -> c.contains("$Proxy"));
+            assertNoneLoaded(classes, "help laid out for a run that shows none", c -> c.startsWith("dev.ecsimage.cli.UsageHelp"));
         }
     }
 }

@@ -166,6 +166,19 @@ class PackagingIT {
     }
 
     @Test
+    void aJavaFoundThroughARelativePathEntryHasAnArchiveOfItsOwn() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work/jdk/bin")).getParent().getParent();
+        Files.createSymbolicLink(work.resolve("jdk/bin/java"), Path.of(JAVA_HOME, "bin/java"));
+        Result r = run(List.of("sh", "-c", "cd \"$0\" && exec \"$1\"", work.toString(),
+                unpacked.resolve("bin/ecs-image").toString()),
+                Map.of("JAVA_HOME", "", "PATH", "jdk/bin:/usr/bin:/bin", "ECS_IMAGE_CDS_CREATE", "1"));
+        assertEquals(new Result(0, "", ""), r);
+        Path archives = unpacked.resolve("lib/archives");
+        Path made = archiveFolder(archives, work.resolve("jdk").toString()).resolve(archive(archives, JAVA_HOME).getFileName());
+        assertTrue(Files.isRegularFile(made), "not keyed by where jdk/bin/java is: " + made);
+    }
+
+    @Test
     void archiveHoldsTheClientCommandsButNotTheSandbox() throws Exception {
         makeArchive();
         Result r = run(List.of(JAVA_HOME + "/bin/java", "-XX:SharedArchiveFile=" + archive(unpacked.resolve("lib/archives"),
